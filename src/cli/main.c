@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* marginalia-cli: the library from the command line, over the same core as the app. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mg-store.h"
+#include "mg-text-import.h"
+
+typedef int (*CommandFunc) (MgStore *store, int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *parameters;
+  const char *summary;
+  CommandFunc run;
+} Command;
+
+static char *library_path = NULL;
+
+static const GOptionEntry library_entries[] = {
+  { "library", 'l', 0, G_OPTION_ARG_FILENAME, &library_path,
+    N_("Use the library file PATH instead of the default one"), N_("PATH") },
+  { NULL }
+};
+
+static void
+print_error (const char *subject,
+             const char *message)
+{
+  if (subject != NULL)
+    g_printerr ("marginalia-cli: %s: %s\n", subject, message);
+  else
+    g_printerr ("marginalia-cli: %s\n", message);
+}
+
+/* A title or quote goes into one TSV field: tabs and line ends would break the row. */
+static char *
+tsv_field (const char *value)
+{
+  char *field = g_strdup (value ? value : "");
+
+  for (char *p = field; *p != '\0'; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+  return field;
+}
+
+static gboolean
+import_one (MgStore    *store,
+            const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgDocument) document = mg_text_import_file (file, NULL, &error);
+  g_autofree char *title = NULL;
+  gboolean existed = FALSE;
+
+  if (document == NULL || !mg_store_add_document (store, document, &existed, &error))
+    {
+      print_error (path, error->message);
+      return FALSE;
+    }
+  title = tsv_field (mg_document_get_title (document));
+  g_print ("%" G_GINT64_FORMAT "\t%s\n", mg_document_get_id (document), title);
+  if (existed)
+    print_error (path, _("already in the library; not imported again"));
+  return TRUE;
+}
+
+static int
+command_import (MgStore  *store,
+                int       argc,
+                char    **argv)
+{
+  int status = 0;
+
+  if (argc < 2)
+    {
+      print_error (NULL, _("import needs at least one FILE; see “marginalia-cli import --help”"));
+      return 2;
+    }
+  for (int i = 1; i < argc; i++)
+    if (!import_one (store, argv[i]))
+      status = 1;
+  return status;
+}
+
+static char *
+format_time (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_seconds);
+
+  return time ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
+}
+
+static int
+command_list (MgStore  *store,
+              int       argc,
+              char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) documents = mg_store_list_documents (store, &error);
+  guint n;
+
+  if (documents == NULL)
+    {
+      print_error (mg_store_get_path (store), error->message);
+      return 1;
+    }
+  g_print ("id\ttitle\tchars\tannotations\timported\n");
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *title = tsv_field (mg_document_get_title (document));
+      g_autofree char *imported = format_time (mg_document_get_imported (document));
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT "\t%u\t%s\n",
+               mg_document_get_id (document), title, mg_document_get_char_count (document),
+               mg_document_get_annotation_count (document), imported);
+    }
+  return 0;
+}
+
+static gboolean
+parse_document_id (const char *arg,
+                   gint64     *out_id)
+{
+  guint64 id;
+
+  if (!g_ascii_string_to_unsigned (arg, 10, 1, G_MAXINT64, &id, NULL))
+    return FALSE;
+  *out_id = (gint64) id;
+  return TRUE;
+}
+
+static int
+command_show (MgStore  *store,
+              int       argc,
+              char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgDocument) document = NULL;
+  const char *text;
+  gint64 id;
+
+  if (argc != 2 || !parse_document_id (argv[1], &id))
+    {
+      print_error (NULL, _("show needs one document ID (a number from “marginalia-cli list”)"));
+      return 2;
+    }
+  document = mg_store_get_document (store, id, &error);
+  if (document == NULL)
+    {
+      print_error (argv[1], error->message);
+      return 1;
+    }
+  /* Exactly the stored bytes: no newline added, so `show` output can be diffed and hashed. */
+  text = mg_document_get_text (document);
+  fwrite (text, 1, strlen (text), stdout);
+  return 0;
+}
+
+static const Command commands[] = {
+  { "import", N_("FILE…"), N_("Import text files into the library; prints ID and title of each"),
+    command_import },
+  { "list", "", N_("List the documents of the library as TSV"), command_list },
+  { "show", N_("ID"), N_("Print the stored text of a document exactly"), command_show },
+};
+
+static char *
+commands_summary (void)
+{
+  GString *summary = g_string_new (_("Commands:"));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (summary, "\n  %-10s %s", commands[i].name, _(commands[i].summary));
+  g_string_append (summary, "\n\n");
+  g_string_append (summary, _("“marginalia-cli COMMAND --help” tells more of each."));
+  return g_string_free (summary, FALSE);
+}
+
+static const Command *
+find_command (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static int
+run_command (const Command  *command,
+             int             argc,
+             char          **argv)
+{
+  g_autofree char *parameters = g_strdup_printf ("%s %s", command->name, _(command->parameters));
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgStore) store = NULL;
+
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_add_main_entries (context, library_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (NULL, error->message);
+      return 2;
+    }
+  store = mg_store_open (library_path, &error);
+  if (store == NULL)
+    {
+      print_error (NULL, error->message);
+      return 1;
+    }
+  return command->run (store, argc, argv);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  const Command *command;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options stop at the command's name; the command parses the rest. */
+  summary = commands_summary ();
+  g_option_context_set_summary (context, _("Marginalia’s library from the command line."));
+  g_option_context_set_description (context, summary);
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_add_main_entries (context, library_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (NULL, error->message);
+      return 2;
+    }
+  if (argc < 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("%s", help);
+      return 2;
+    }
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown command “%s”; see "
+                                                    "“marginalia-cli --help”"), argv[1]);
+      print_error (NULL, message);
+      return 2;
+    }
+  return run_command (command, argc - 1, argv + 1);
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mg-document.h"
+
+G_BEGIN_DECLS
+
+#define MG_IMPORT_ERROR (mg_import_error_quark ())
+
+/**
+ * MgImportError:
+ * @MG_IMPORT_ERROR_READ: the file could not be read
+ * @MG_IMPORT_ERROR_EMPTY: the file holds no text
+ * @MG_IMPORT_ERROR_BINARY: the file holds binary data, not text
+ * @MG_IMPORT_ERROR_ENCODING: the bytes could not be decoded as text
+ * @MG_IMPORT_ERROR_TOO_LARGE: the file is larger than Marginalia reads
+ */
+typedef enum {
+  MG_IMPORT_ERROR_READ,
+  MG_IMPORT_ERROR_EMPTY,
+  MG_IMPORT_ERROR_BINARY,
+  MG_IMPORT_ERROR_ENCODING,
+  MG_IMPORT_ERROR_TOO_LARGE,
+} MgImportError;
+
+/* The largest file imported: far above any book, far below what would exhaust memory. */
+#define MG_IMPORT_MAX_BYTES ((guint64) 512 * 1024 * 1024)
+
+GQuark       mg_import_error_quark          (void);
+
+char        *mg_text_import_decode          (const char    *data,
+                                             gsize          length,
+                                             const char   **out_encoding,
+                                             GError       **error);
+char        *mg_text_import_guess_title     (const char    *text,
+                                             const char    *fallback);
+MgDocument  *mg_text_import_file            (GFile         *file,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+
+G_END_DECLS
