@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The reader: the document's text, read-only but selectable, in a comfortable measure. */
+#include "config.h"
+
+#include "mg-reader.h"
+
+/* How long scrolling must rest before the position is reported for saving: often enough to
+ * be current, rarely enough not to write to the library on every frame. */
+#define POSITION_SETTLE_MS 400
+
+struct _MgReader
+{
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  GtkScrolledWindow *scroller;
+  GtkTextView *text_view;
+
+  MgDocument *document;
+  GtkTextMark *restore_mark;
+  guint position_timeout_id;
+};
+
+G_DEFINE_FINAL_TYPE (MgReader, mg_reader, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+enum {
+  POSITION_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+emit_position_changed (gpointer user_data)
+{
+  MgReader *self = user_data;
+
+  self->position_timeout_id = 0;
+  if (self->document != NULL)
+    g_signal_emit (self, signals[POSITION_CHANGED], 0, mg_reader_get_top_offset (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_scrolled (MgReader      *self,
+             GtkAdjustment *adjustment)
+{
+  g_clear_handle_id (&self->position_timeout_id, g_source_remove);
+  self->position_timeout_id = g_timeout_add (POSITION_SETTLE_MS, emit_position_changed, self);
+}
+
+static void
+mg_reader_dispose (GObject *object)
+{
+  MgReader *self = MG_READER (object);
+
+  g_clear_handle_id (&self->position_timeout_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_READER);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (mg_reader_parent_class)->dispose (object);
+}
+
+static void
+mg_reader_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  MgReader *self = MG_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_reader_class_init (MgReaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mg_reader_dispose;
+  object_class->get_property = mg_reader_get_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, MG_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MgReader::position-changed:
+   * @offset: code-point offset of the first visible character
+   *
+   * Scrolling came to rest at a new place.
+   */
+  signals[POSITION_CHANGED] =
+    g_signal_new ("position-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/marginalia/Marginalia/mg-reader.ui");
+  gtk_widget_class_bind_template_child (widget_class, MgReader, stack);
+  gtk_widget_class_bind_template_child (widget_class, MgReader, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MgReader, text_view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "reader");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+mg_reader_init (MgReader *self)
+{
+  GtkAdjustment *vadjustment;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (on_scrolled), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/**
+ * mg_reader_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document shown, with its text
+ */
+MgDocument *
+mg_reader_get_document (MgReader *self)
+{
+  g_return_val_if_fail (MG_IS_READER (self), NULL);
+  return self->document;
+}
+
+static void
+scroll_to_offset (MgReader *self,
+                  gint64    offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) CLAMP (offset, 0, G_MAXINT));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  if (offset <= 0)
+    {
+      /* The very top, with the page's top margin, rather than the first line's top. */
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+      return;
+    }
+  /* A mark, not an iter: the view scrolls to it once the lines above are laid out, which for
+   * a long text happens after this returns. */
+  if (self->restore_mark == NULL)
+    self->restore_mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, self->restore_mark, &iter);
+  gtk_text_view_scroll_to_mark (self->text_view, self->restore_mark, 0.0, TRUE, 0.0, 0.0);
+}
+
+/**
+ * mg_reader_set_document:
+ * @document: (nullable): a document with its text, or %NULL for the empty page
+ * @offset: code-point offset to bring to the top of the view
+ */
+void
+mg_reader_set_document (MgReader   *self,
+                        MgDocument *document,
+                        gint64      offset)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (MG_IS_READER (self));
+  g_return_if_fail (document == NULL || mg_document_get_text (document) != NULL);
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  g_clear_handle_id (&self->position_timeout_id, g_source_remove);
+  gtk_text_buffer_set_text (buffer, document ? mg_document_get_text (document) : "", -1);
+  gtk_stack_set_visible_child_name (self->stack, document ? "document" : "empty");
+  scroll_to_offset (self, offset);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * mg_reader_get_top_offset:
+ *
+ * Returns: the code-point offset of the first character visible at the top of the reader
+ */
+gint64
+mg_reader_get_top_offset (MgReader *self)
+{
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (MG_IS_READER (self), 0);
+
+  if (self->document == NULL)
+    return 0;
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, visible.x, visible.y);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/**
+ * mg_reader_get_text_view:
+ *
+ * Returns: (transfer none): the text view, for the window's tests and later tagging
+ */
+GtkTextView *
+mg_reader_get_text_view (MgReader *self)
+{
+  g_return_val_if_fail (MG_IS_READER (self), NULL);
+  return self->text_view;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mg-document.h"
+
+G_BEGIN_DECLS
+
+#define MG_TYPE_READER (mg_reader_get_type ())
+G_DECLARE_FINAL_TYPE (MgReader, mg_reader, MG, READER, GtkWidget)
+
+MgDocument    *mg_reader_get_document       (MgReader   *self);
+void           mg_reader_set_document       (MgReader   *self,
+                                             MgDocument *document,
+                                             gint64      offset);
+gint64         mg_reader_get_top_offset     (MgReader   *self);
+GtkTextView   *mg_reader_get_text_view      (MgReader   *self);
+
+G_END_DECLS

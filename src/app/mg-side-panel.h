@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define MG_TYPE_SIDE_PANEL (mg_side_panel_get_type ())
+G_DECLARE_FINAL_TYPE (MgSidePanel, mg_side_panel, MG, SIDE_PANEL, GtkWidget)
+
+const char  *mg_side_panel_get_visible_page (MgSidePanel *self);
+void         mg_side_panel_set_visible_page (MgSidePanel *self,
+                                             const char  *name);
+
+G_END_DECLS

@@ -1,0 +1,682 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window: library on the left, reader in the middle, side panel on the right. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mg-text-import.h"
+#include "mg-window.h"
+
+struct _MgWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkToggleButton *library_toggle;
+  GtkToggleButton *side_panel_toggle;
+  GtkPaned *outer_paned;
+  GtkPaned *inner_paned;
+  MgLibrarySidebar *library_sidebar;
+  MgReader *reader;
+  MgSidePanel *side_panel;
+
+  MgStore *store;
+  GCancellable *cancellable;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (MgWindow, mg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_LIBRARY_VISIBLE,
+  PROP_SIDE_PANEL_VISIBLE,
+  N_PROPS
+};
+
+enum {
+  IMPORT_FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* One file's outcome, made in the worker and stored on the main thread. */
+typedef struct
+{
+  GFile *file;
+  MgDocument *document;
+  GError *error;
+} ImportResult;
+
+static void
+import_result_free (ImportResult *result)
+{
+  g_clear_object (&result->file);
+  g_clear_object (&result->document);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+static void
+show_toast (MgWindow   *self,
+            const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static char *
+file_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename ? basename : "?");
+}
+
+static void
+update_title (MgWindow *self)
+{
+  MgDocument *document = mg_reader_get_document (self->reader);
+  g_autofree char *window_title = NULL;
+
+  if (document == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Marginalia"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Marginalia"));
+      return;
+    }
+  adw_window_title_set_title (self->window_title, mg_document_get_title (document));
+  adw_window_title_set_subtitle (self->window_title, _("Marginalia"));
+  /* Translators: the window's title: document title, then the app's name. */
+  window_title = g_strdup_printf (_("%s — Marginalia"), mg_document_get_title (document));
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+/**
+ * mg_window_reload_library:
+ *
+ * Lists the library's documents again, after an import or a change by another process.
+ */
+void
+mg_window_reload_library (MgWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) documents = NULL;
+  MgDocument *current;
+
+  g_return_if_fail (MG_IS_WINDOW (self));
+
+  documents = mg_store_list_documents (self->store, &error);
+  if (documents == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  mg_library_sidebar_set_model (self->library_sidebar, documents);
+  current = mg_reader_get_document (self->reader);
+  if (current != NULL)
+    mg_library_sidebar_select_document (self->library_sidebar, mg_document_get_id (current));
+}
+
+static void
+remember_last_document (MgWindow *self,
+                        gint64    document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
+
+  if (!mg_store_set_meta (self->store, MG_WINDOW_META_LAST_DOCUMENT, id_text, &error))
+    g_warning ("Could not remember the last document: %s", error->message);
+}
+
+/**
+ * mg_window_save_reading_position:
+ *
+ * Remembers the document being read and the place in it, for the next start.
+ */
+void
+mg_window_save_reading_position (MgWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  MgDocument *document;
+
+  g_return_if_fail (MG_IS_WINDOW (self));
+
+  document = mg_reader_get_document (self->reader);
+  if (document == NULL)
+    return;
+  /* Not worth a toast on its own: losing a scroll position loses no work. */
+  if (!mg_store_set_reading_position (self->store, mg_document_get_id (document),
+                                      mg_reader_get_top_offset (self->reader), &error))
+    g_warning ("Could not save the reading position: %s", error->message);
+}
+
+/**
+ * mg_window_open_document:
+ *
+ * Shows the document @document_id in the reader at its remembered reading position.
+ *
+ * Returns: %TRUE if the document was found and shown
+ */
+gboolean
+mg_window_open_document (MgWindow *self,
+                         gint64    document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgDocument) document = NULL;
+  MgDocument *current;
+
+  g_return_val_if_fail (MG_IS_WINDOW (self), FALSE);
+
+  current = mg_reader_get_document (self->reader);
+  if (current != NULL && mg_document_get_id (current) == document_id)
+    return TRUE;
+
+  document = mg_store_get_document (self->store, document_id, &error);
+  if (document == NULL)
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+  mg_window_save_reading_position (self);
+  mg_reader_set_document (self->reader, document,
+                          mg_store_get_reading_position (self->store, document_id));
+  mg_library_sidebar_select_document (self->library_sidebar, document_id);
+  update_title (self);
+  remember_last_document (self, document_id);
+  return TRUE;
+}
+
+/**
+ * mg_window_restore_last_document:
+ *
+ * Reopens the document that was read last in this library, where the reader left it.
+ */
+void
+mg_window_restore_last_document (MgWindow *self)
+{
+  g_autofree char *last = NULL;
+  guint64 id;
+
+  g_return_if_fail (MG_IS_WINDOW (self));
+
+  last = mg_store_get_meta (self->store, MG_WINDOW_META_LAST_DOCUMENT);
+  if (last != NULL && g_ascii_string_to_unsigned (last, 10, 1, G_MAXINT64, &id, NULL))
+    mg_window_open_document (self, (gint64) id);
+}
+
+static void
+on_document_activated (MgWindow   *self,
+                       MgDocument *document)
+{
+  mg_window_open_document (self, mg_document_get_id (document));
+}
+
+static void
+on_reading_position_changed (MgWindow *self,
+                             gint64    offset)
+{
+  mg_window_save_reading_position (self);
+}
+
+/* Worker: reads and decodes every file. It touches no widget and no connection; the
+ * documents go back to the main thread, which stores them. */
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GPtrArray *files = task_data;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) import_result_free);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      ImportResult *result = g_new0 (ImportResult, 1);
+
+      if (g_task_return_error_if_cancelled (task))
+        {
+          import_result_free (result);
+          return;
+        }
+      result->file = g_object_ref (g_ptr_array_index (files, i));
+      result->document = mg_text_import_file (result->file, cancellable, &result->error);
+      g_ptr_array_add (results, result);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+report_import_failures (MgWindow  *self,
+                        GPtrArray *failures)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  if (failures->len == 1)
+    {
+      show_toast (self, g_ptr_array_index (failures, 0));
+      return;
+    }
+  for (guint i = 0; i < failures->len; i++)
+    g_string_append_printf (body, "%s%s", i ? "\n" : "", (char *) g_ptr_array_index (failures, i));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Some Files Were Not Imported"),
+                                                       body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Stores one decoded file; returns a message for the user when it was not imported. */
+static char *
+store_import_result (MgWindow     *self,
+                     ImportResult *result,
+                     gint64       *out_id)
+{
+  g_autofree char *name = file_display_name (result->file);
+  g_autoptr(GError) error = NULL;
+  gboolean existed = FALSE;
+
+  if (result->document == NULL)
+    /* Translators: file name, then why it could not be imported. */
+    return g_strdup_printf (_("Could not import “%s”: %s"), name, result->error->message);
+  if (!mg_store_add_document (self->store, result->document, &existed, &error))
+    return g_strdup_printf (_("Could not import “%s”: %s"), name, error->message);
+  *out_id = mg_document_get_id (result->document);
+  if (existed)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is already in the library"), name);
+      show_toast (self, message);
+    }
+  return NULL;
+}
+
+static void
+import_done (GObject      *source,
+             GAsyncResult *async_result,
+             gpointer      user_data)
+{
+  MgWindow *self = MG_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = g_task_propagate_pointer (G_TASK (async_result), &error);
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
+  gint64 last_id = 0;
+  guint imported = 0;
+
+  if (results == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < results->len; i++)
+    {
+      char *failure = store_import_result (self, g_ptr_array_index (results, i), &last_id);
+
+      if (failure != NULL)
+        g_ptr_array_add (failures, failure);
+      else
+        imported++;
+    }
+  mg_window_reload_library (self);
+  if (last_id > 0)
+    mg_window_open_document (self, last_id);
+  if (failures->len > 0)
+    report_import_failures (self, failures);
+  g_signal_emit (self, signals[IMPORT_FINISHED], 0, imported, failures->len);
+}
+
+/**
+ * mg_window_import_files:
+ *
+ * Imports @files into the library off the main thread, then shows the last one imported.
+ * A file that cannot be imported is named in a toast (or a dialog, for several) with the
+ * reason, and leaves the library unchanged. Emits #MgWindow::import-finished when done.
+ */
+void
+mg_window_import_files (MgWindow  *self,
+                        GFile    **files,
+                        guint      n_files)
+{
+  g_autoptr(GTask) task = NULL;
+  GPtrArray *copies;
+
+  g_return_if_fail (MG_IS_WINDOW (self));
+
+  copies = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (copies, g_object_ref (files[i]));
+
+  task = g_task_new (self, self->cancellable, import_done, NULL);
+  g_task_set_source_tag (task, mg_window_import_files);
+  g_task_set_task_data (task, copies, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+on_chooser_response (MgWindow             *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  guint n;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  n = g_list_model_get_n_items (files);
+  list = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (list, g_list_model_get_item (files, i));
+  mg_window_import_files (self, (GFile **) list->pdata, list->len);
+}
+
+static GtkFileChooserNative *
+create_chooser (MgWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) text_filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Text Files"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (text_filter, _("Text Files"));
+  gtk_file_filter_add_mime_type (text_filter, "text/plain");
+  gtk_file_filter_add_suffix (text_filter, "txt");
+  gtk_file_filter_set_name (all_filter, _("All Files"));
+  gtk_file_filter_add_pattern (all_filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text_filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self,
+                           G_CONNECT_SWAPPED);
+  return chooser;
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  MgWindow *self = MG_WINDOW (user_data);
+
+  if (self->chooser == NULL)
+    self->chooser = create_chooser (self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         MgWindow      *self)
+{
+  GSList *dropped = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = dropped; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  if (files->len == 0)
+    return FALSE;
+  mg_window_import_files (self, (GFile **) files->pdata, files->len);
+  return TRUE;
+}
+
+static gboolean
+mg_window_close_request (GtkWindow *window)
+{
+  mg_window_save_reading_position (MG_WINDOW (window));
+  return GTK_WINDOW_CLASS (mg_window_parent_class)->close_request (window);
+}
+
+static void
+mg_window_dispose (GObject *object)
+{
+  MgWindow *self = MG_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (mg_window_parent_class)->dispose (object);
+}
+
+static void
+mg_window_finalize (GObject *object)
+{
+  MgWindow *self = MG_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (mg_window_parent_class)->finalize (object);
+}
+
+static GtkWidget *
+library_child (MgWindow *self)
+{
+  return gtk_paned_get_start_child (self->outer_paned);
+}
+
+static GtkWidget *
+side_panel_child (MgWindow *self)
+{
+  return gtk_paned_get_end_child (self->inner_paned);
+}
+
+static void
+mg_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  MgWindow *self = MG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    /* The action's state is read while the template is torn down too: panes gone then. */
+    case PROP_LIBRARY_VISIBLE:
+      g_value_set_boolean (value, self->outer_paned == NULL
+                                  || gtk_widget_get_visible (library_child (self)));
+      break;
+    case PROP_SIDE_PANEL_VISIBLE:
+      g_value_set_boolean (value, self->inner_paned == NULL
+                                  || gtk_widget_get_visible (side_panel_child (self)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_child_visible (MgWindow  *self,
+                   GtkWidget *child,
+                   gboolean   visible,
+                   int        prop_id)
+{
+  if (gtk_widget_get_visible (child) == visible)
+    return;
+  gtk_widget_set_visible (child, visible);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+mg_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  MgWindow *self = MG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_LIBRARY_VISIBLE:
+      set_child_visible (self, library_child (self), g_value_get_boolean (value), prop_id);
+      break;
+    case PROP_SIDE_PANEL_VISIBLE:
+      set_child_visible (self, side_panel_child (self), g_value_get_boolean (value), prop_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_window_constructed (GObject *object)
+{
+  MgWindow *self = MG_WINDOW (object);
+
+  G_OBJECT_CLASS (mg_window_parent_class)->constructed (object);
+
+  g_assert (MG_IS_STORE (self->store));
+  mg_window_reload_library (self);
+}
+
+static void
+install_properties (GObjectClass *object_class)
+{
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MG_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LIBRARY_VISIBLE] =
+    g_param_spec_boolean ("library-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIDE_PANEL_VISIBLE] =
+    g_param_spec_boolean ("side-panel-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mg_window_class_init (MgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mg_window_dispose;
+  object_class->finalize = mg_window_finalize;
+  object_class->get_property = mg_window_get_property;
+  object_class->set_property = mg_window_set_property;
+  object_class->constructed = mg_window_constructed;
+  GTK_WINDOW_CLASS (klass)->close_request = mg_window_close_request;
+  install_properties (object_class);
+
+  /**
+   * MgWindow::import-finished:
+   * @imported: how many files are now in the library (new or already there)
+   * @failed: how many could not be imported
+   */
+  signals[IMPORT_FINISHED] =
+    g_signal_new ("import-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  g_type_ensure (MG_TYPE_LIBRARY_SIDEBAR);
+  g_type_ensure (MG_TYPE_READER);
+  g_type_ensure (MG_TYPE_SIDE_PANEL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/marginalia/Marginalia/mg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, library_toggle);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, side_panel_toggle);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, library_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, side_panel);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
+}
+
+/* The actions live in the window's own "win" action map rather than as class actions: both
+ * answer to the "win." prefix, and a toggle button bound to a class action of that name did
+ * not follow its state. */
+static void
+add_actions (MgWindow *self)
+{
+  static const GActionEntry entries[] = {
+    { "open", open_action },
+  };
+  g_autoptr(GPropertyAction) show_library = NULL;
+  g_autoptr(GPropertyAction) show_side_panel = NULL;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  show_library = g_property_action_new ("show-library", self, "library-visible");
+  show_side_panel = g_property_action_new ("show-side-panel", self, "side-panel-visible");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_library));
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_side_panel));
+}
+
+static void
+mg_window_init (MgWindow *self)
+{
+  GtkDropTarget *drop_target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  add_actions (self);
+
+  g_signal_connect_object (self->reader, "position-changed",
+                           G_CALLBACK (on_reading_position_changed), self, G_CONNECT_SWAPPED);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+}
+
+/**
+ * mg_window_new:
+ * @store: the library this window shows
+ *
+ * Returns: (transfer full): a new window, with the library listed and no document open
+ */
+MgWindow *
+mg_window_new (GtkApplication *application,
+               MgStore        *store)
+{
+  return g_object_new (MG_TYPE_WINDOW, "application", application, "store", store, NULL);
+}
+
+MgStore *
+mg_window_get_store (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+MgReader *
+mg_window_get_reader (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->reader;
+}
+
+MgLibrarySidebar *
+mg_window_get_library_sidebar (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->library_sidebar;
+}
+
+MgSidePanel *
+mg_window_get_side_panel (MgWindow *self)
+{
+  g_return_val_if_fail (MG_IS_WINDOW (self), NULL);
+  return self->side_panel;
+}

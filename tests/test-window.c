@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window under a real (virtual) display: import, read, restart. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "mg-window.h"
+
+#define WAIT_TIMEOUT_MS 10000
+
+typedef struct
+{
+  char *folder;
+  char *library;
+  MgStore *store;
+  MgWindow *window;
+  guint imported;
+  guint failed;
+  gboolean import_done;
+} Fixture;
+
+typedef gboolean (*Condition) (Fixture *fixture);
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds, as the window would between user actions. */
+static void
+wait_until (Fixture   *fixture,
+            Condition  condition)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, on_timeout, &timed_out);
+
+  while (!condition (fixture) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+}
+
+static gboolean
+import_is_done (Fixture *fixture)
+{
+  return fixture->import_done;
+}
+
+static void
+on_import_finished (MgWindow *window,
+                    guint     imported,
+                    guint     failed,
+                    Fixture  *fixture)
+{
+  fixture->imported = imported;
+  fixture->failed = failed;
+  fixture->import_done = TRUE;
+}
+
+static void
+open_window (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->store = mg_store_open (fixture->library, &error);
+  g_assert_no_error (error);
+  fixture->window = mg_window_new (NULL, fixture->store);
+  g_signal_connect (fixture->window, "import-finished", G_CALLBACK (on_import_finished), fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+/* Closes as the user does, through close-request, so the window saves what it saves. */
+static void
+close_window (Fixture *fixture)
+{
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  fixture->window = NULL;
+  g_clear_object (&fixture->store);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->folder = g_dir_make_tmp ("marginalia-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->library = g_build_filename (fixture->folder, "library.sqlite3", NULL);
+  open_window (fixture);
+}
+
+static void
+remove_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (folder);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    close_window (fixture);
+  remove_folder (fixture->folder);
+  g_free (fixture->library);
+  g_free (fixture->folder);
+}
+
+static GFile *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static void
+import (Fixture *fixture,
+        GFile   *file)
+{
+  fixture->import_done = FALSE;
+  mg_window_import_files (fixture->window, &file, 1);
+  wait_until (fixture, import_is_done);
+}
+
+static char *
+reader_text (Fixture *fixture)
+{
+  GtkTextView *view = mg_reader_get_text_view (mg_window_get_reader (fixture->window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static guint
+library_count (Fixture *fixture)
+{
+  GListModel *model = mg_library_sidebar_get_model (mg_window_get_library_sidebar (fixture->window));
+
+  return model ? g_list_model_get_n_items (model) : 0;
+}
+
+static const char field_notes[] =
+  "Field Notes from the Delta\r\n"
+  "\r\n"
+  "The cooperative met in Can Tho on Monday to discuss the new water rules.\r\n";
+
+static void
+test_import_shows_document (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "notes.txt", field_notes, -1);
+  g_autofree char *text = NULL;
+  MgDocument *shown;
+
+  g_assert_cmpuint (library_count (fixture), ==, 0);
+  import (fixture, file);
+  g_assert_cmpuint (fixture->imported, ==, 1);
+  g_assert_cmpuint (fixture->failed, ==, 0);
+
+  /* The reader shows the stored text: CRLF made LF, nothing else changed. */
+  text = reader_text (fixture);
+  g_assert_cmpstr (text, ==, "Field Notes from the Delta\n\nThe cooperative met in Can Tho on "
+                             "Monday to discuss the new water rules.\n");
+  shown = mg_reader_get_document (mg_window_get_reader (fixture->window));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (mg_document_get_title (shown), ==, "Field Notes from the Delta");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   "Field Notes from the Delta — Marginalia");
+  g_assert_cmpuint (library_count (fixture), ==, 1);
+}
+
+static void
+test_bad_file_changes_nothing (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  g_autoptr(GFile) good = write_file (fixture, "notes.txt", field_notes, -1);
+  g_autoptr(GFile) bad = write_file (fixture, "picture.txt", png, sizeof png - 1);
+  g_autofree char *text = NULL;
+
+  import (fixture, good);
+  import (fixture, bad);
+  g_assert_cmpuint (fixture->imported, ==, 0);
+  g_assert_cmpuint (fixture->failed, ==, 1);
+  g_assert_cmpuint (library_count (fixture), ==, 1);
+  /* The document being read stays on screen. */
+  text = reader_text (fixture);
+  g_assert_true (g_str_has_prefix (text, "Field Notes from the Delta"));
+}
+
+static char *
+long_text (void)
+{
+  GString *text = g_string_new ("A Long Report\n\n");
+
+  for (int i = 1; i <= 400; i++)
+    g_string_append_printf (text, "Paragraph %d of the report, which goes on for a while so "
+                            "that the reader has something to scroll through.\n\n", i);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+reader_is_scrolled (Fixture *fixture)
+{
+  return mg_reader_get_top_offset (mg_window_get_reader (fixture->window)) > 1000;
+}
+
+static void
+scroll_to_offset (Fixture *fixture,
+                  int      offset)
+{
+  GtkTextView *view = mg_reader_get_text_view (mg_window_get_reader (fixture->window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextMark *mark;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+  gtk_text_view_scroll_to_mark (view, mark, 0.0, TRUE, 0.0, 0.0);
+  wait_until (fixture, reader_is_scrolled);
+  gtk_text_buffer_delete_mark (buffer, mark);
+}
+
+static void
+test_restart_restores_document_and_position (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  g_autofree char *contents = long_text ();
+  g_autoptr(GFile) file = write_file (fixture, "report.txt", contents, -1);
+  g_autofree char *text = NULL;
+  gint64 before, after;
+
+  import (fixture, file);
+  scroll_to_offset (fixture, 20000);
+  before = mg_reader_get_top_offset (mg_window_get_reader (fixture->window));
+  close_window (fixture);
+
+  open_window (fixture);
+  g_assert_cmpuint (library_count (fixture), ==, 1);
+  mg_window_restore_last_document (fixture->window);
+  text = reader_text (fixture);
+  g_assert_cmpstr (text, ==, contents);
+  wait_until (fixture, reader_is_scrolled);
+  after = mg_reader_get_top_offset (mg_window_get_reader (fixture->window));
+  /* The same line comes back to the top; a line is the unit the view scrolls by. */
+  g_assert_cmpint (ABS (after - before), <, 120);
+}
+
+static gboolean
+toggle_is_active (Fixture    *fixture,
+                  const char *name)
+{
+  GObject *toggle = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), MG_TYPE_WINDOW,
+                                                   name);
+
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
+}
+
+static void
+test_side_panel_pages (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  MgSidePanel *panel = mg_window_get_side_panel (fixture->window);
+
+  g_assert_cmpstr (mg_side_panel_get_visible_page (panel), ==, "entities");
+  mg_side_panel_set_visible_page (panel, "annotations");
+  g_assert_cmpstr (mg_side_panel_get_visible_page (panel), ==, "annotations");
+  mg_side_panel_set_visible_page (panel, "codes");
+  g_assert_cmpstr (mg_side_panel_get_visible_page (panel), ==, "codes");
+
+  /* F9 and Ctrl+L hide and show the panes through their actions, and the header bar's
+   * toggle buttons show whether each pane is shown. */
+  g_assert_true (toggle_is_active (fixture, "side_panel_toggle"));
+  g_assert_true (toggle_is_active (fixture, "library_toggle"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-side-panel", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_false (toggle_is_active (fixture, "side_panel_toggle"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-side-panel", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-library", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (mg_window_get_library_sidebar (fixture->window))));
+  g_assert_false (toggle_is_active (fixture, "library_toggle"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window/import-shows-document", Fixture, NULL, fixture_set_up,
+              test_import_shows_document, fixture_tear_down);
+  g_test_add ("/window/bad-file-changes-nothing", Fixture, NULL, fixture_set_up,
+              test_bad_file_changes_nothing, fixture_tear_down);
+  g_test_add ("/window/restart-restores-document-and-position", Fixture, NULL, fixture_set_up,
+              test_restart_restores_document_and_position, fixture_tear_down);
+  g_test_add ("/window/side-panel-pages", Fixture, NULL, fixture_set_up,
+              test_side_panel_pages, fixture_tear_down);
+  return g_test_run ();
+}
