@@ -17,6 +17,35 @@ struct _MgSidePanel
 
 G_DEFINE_FINAL_TYPE (MgSidePanel, mg_side_panel, GTK_TYPE_WIDGET)
 
+/* The width the panel asks for: room for an entity's name and count. Long empty-state texts
+ * would otherwise ask for a whole line and squeeze the reader; the user can drag it wider. */
+#define NATURAL_WIDTH 340
+
+static void
+mg_side_panel_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  MgSidePanel *self = MG_SIDE_PANEL (widget);
+
+  gtk_widget_measure (self->content, orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, MIN (*natural, NATURAL_WIDTH));
+}
+
+static void
+mg_side_panel_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  gtk_widget_allocate (MG_SIDE_PANEL (widget)->content, width, height, baseline, NULL);
+}
+
 static void
 mg_side_panel_dispose (GObject *object)
 {
@@ -37,7 +66,8 @@ mg_side_panel_class_init (MgSidePanelClass *klass)
                                                "mg-side-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MgSidePanel, content);
   gtk_widget_class_bind_template_child (widget_class, MgSidePanel, stack);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = mg_side_panel_measure;
+  widget_class->size_allocate = mg_side_panel_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "sidepanel");
 }
 

@@ -22,6 +22,7 @@ struct _MgWindow
   MgSidePanel *side_panel;
 
   MgStore *store;
+  GSettings *settings;
   GCancellable *cancellable;
   GtkFileChooserNative *chooser;
 };
@@ -431,10 +432,53 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
+/* The schema is installed with the app and compiled into the build tree; a binary run from
+ * elsewhere without it still works, only without remembering its size. */
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+restore_window_state (MgWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (MgWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  /* The default size follows the window while it is not maximized: the size to come back to. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
 static gboolean
 mg_window_close_request (GtkWindow *window)
 {
   mg_window_save_reading_position (MG_WINDOW (window));
+  save_window_state (MG_WINDOW (window));
   return GTK_WINDOW_CLASS (mg_window_parent_class)->close_request (window);
 }
 
@@ -458,6 +502,7 @@ mg_window_finalize (GObject *object)
   MgWindow *self = MG_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (mg_window_parent_class)->finalize (object);
@@ -546,6 +591,7 @@ mg_window_constructed (GObject *object)
   G_OBJECT_CLASS (mg_window_parent_class)->constructed (object);
 
   g_assert (MG_IS_STORE (self->store));
+  restore_window_state (self);
   mg_window_reload_library (self);
 }
 
@@ -630,6 +676,7 @@ mg_window_init (MgWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->settings = create_settings ();
   add_actions (self);
 
   g_signal_connect_object (self->reader, "position-changed",

@@ -51,15 +51,36 @@ mg_store_init (MgStore *self)
 {
 }
 
+/* A write that fails for want of room reaches SQLite as an I/O error when the limit is a
+ * quota or a maximum file size rather than a full disk; to the user it is all "no room". */
+static gboolean
+is_out_of_room (int rc,
+                int sys_errno)
+{
+  return (rc & 0xff) == SQLITE_IOERR
+         && (sys_errno == ENOSPC || sys_errno == EDQUOT || sys_errno == EFBIG);
+}
+
 /* Turns an SQLite result code into an error a user can act on. */
 static void
 set_sqlite_error (GError     **error,
                   int          rc,
+                  int          sys_errno,
                   const char  *path,
                   const char  *detail)
 {
   int code;
   const char *hint;
+
+  if (is_out_of_room (rc, sys_errno))
+    rc = SQLITE_FULL;
+  else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+    {
+      g_set_error (error, MG_STORE_ERROR, MG_STORE_ERROR_NOT_FOUND,
+                   _("Library “%s”: the item refers to one that is no longer in the library. "
+                     "Reload the library and try again."), path);
+      return;
+    }
 
   switch (rc & 0xff)
     {
@@ -106,7 +127,8 @@ set_db_error (MgStore  *self,
               GError  **error,
               int       rc)
 {
-  set_sqlite_error (error, rc, self->path, sqlite3_errmsg (self->db));
+  set_sqlite_error (error, rc, sqlite3_system_errno (self->db), self->path,
+                    sqlite3_errmsg (self->db));
 }
 
 static sqlite3_stmt *
@@ -240,17 +262,22 @@ backup_before_migration (MgStore  *self,
       rc = sqlite3_errcode (dest);
     }
   if (rc != SQLITE_OK)
-    set_sqlite_error (error, rc, target, dest ? sqlite3_errmsg (dest) : NULL);
+    set_sqlite_error (error, rc, dest ? sqlite3_system_errno (dest) : 0, target,
+                      dest ? sqlite3_errmsg (dest) : NULL);
   sqlite3_close (dest);
   return rc == SQLITE_OK;
 }
 
+/* The application id is written with the schema, in the same transaction, so a library is
+ * only marked as ours once it really is; opening it later writes nothing. */
 static gboolean
 run_migration (MgStore  *self,
                int       to_version,
                GError  **error)
 {
-  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", to_version);
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;"
+                                                  "PRAGMA application_id = %d",
+                                                  to_version, MG_APPLICATION_ID);
 
   if (!begin (self, error))
     return FALSE;
@@ -331,8 +358,6 @@ static gboolean
 configure_connection (MgStore  *self,
                       GError  **error)
 {
-  g_autofree char *set_app_id = g_strdup_printf ("PRAGMA application_id = %d", MG_APPLICATION_ID);
-
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_create_function (self->db, "mg_uuid", 0, SQLITE_UTF8, NULL, sql_uuid, NULL, NULL);
   sqlite3_extended_result_codes (self->db, 1);
@@ -340,8 +365,7 @@ configure_connection (MgStore  *self,
   return exec (self, "PRAGMA foreign_keys = ON;"
                      "PRAGMA synchronous = FULL;", error)
          && check_is_library (self, error)
-         && exec (self, "PRAGMA journal_mode = WAL", error)
-         && exec (self, set_app_id, error);
+         && exec (self, "PRAGMA journal_mode = WAL", error);
 }
 
 static gboolean
@@ -393,7 +417,8 @@ mg_store_open (const char  *path,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, rc, self->path, self->db ? sqlite3_errmsg (self->db) : NULL);
+      set_sqlite_error (error, rc, self->db ? sqlite3_system_errno (self->db) : 0, self->path,
+                        self->db ? sqlite3_errmsg (self->db) : NULL);
       return NULL;
     }
   if (!configure_connection (self, error) || !migrate (self, error))
@@ -552,6 +577,19 @@ document_from_row (sqlite3_stmt *stmt)
   return document;
 }
 
+/* The number is formatted apart: xgettext cannot see through G_GINT64_FORMAT, and a msgid cut
+ * off at the macro would never be translated. */
+static void
+set_not_found (GError **error,
+               gint64   id)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_set_error (error, MG_STORE_ERROR, MG_STORE_ERROR_NOT_FOUND,
+               _("There is no document %s in the library. "
+                 "List the documents to see their numbers."), number);
+}
+
 /**
  * mg_store_get_document:
  *
@@ -582,9 +620,7 @@ mg_store_get_document (MgStore     *self,
       mg_document_set_text (document, (const char *) sqlite3_column_text (stmt, 9));
     }
   else if (rc == SQLITE_DONE)
-    g_set_error (error, MG_STORE_ERROR, MG_STORE_ERROR_NOT_FOUND,
-                 _("There is no document %" G_GINT64_FORMAT " in the library. "
-                   "List the documents to see their numbers."), id);
+    set_not_found (error, id);
   else
     set_db_error (self, error, rc);
   sqlite3_finalize (stmt);

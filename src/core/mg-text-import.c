@@ -262,8 +262,12 @@ check_size (GFile         *file,
 
   if (info == NULL)
     {
-      g_set_error (error, MG_IMPORT_ERROR, MG_IMPORT_ERROR_READ,
-                   _("cannot read it: %s"), local_error->message);
+      /* A cancelled import is not a file the user must fix: the caller needs to tell. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, MG_IMPORT_ERROR, MG_IMPORT_ERROR_READ,
+                     _("cannot read it: %s"), local_error->message);
       return FALSE;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
