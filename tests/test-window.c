@@ -5,6 +5,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "mg-window.h"
 
 #define WAIT_TIMEOUT_MS 10000
@@ -309,6 +311,92 @@ test_side_panel_pages (Fixture       *fixture,
   g_assert_false (toggle_is_active (fixture, "library_toggle"));
 }
 
+static const char travel_note[] =
+  "A Note on the Visit\n\n"
+  "The delegation left Indonesia on Monday. In Malaysia it met traders from Indonesia, "
+  "and on Tuesday it returned to Indonesia by sea.\n";
+
+static gboolean
+entities_are_listed (Fixture *fixture)
+{
+  MgEntityPanel *panel = mg_side_panel_get_entity_panel (mg_window_get_side_panel (fixture->window));
+
+  return !mg_entity_panel_get_busy (panel) && mg_entity_panel_get_entities (panel) != NULL
+         && g_list_model_get_n_items (mg_entity_panel_get_entities (panel)) > 0;
+}
+
+static void
+assert_reader_selection (Fixture *fixture,
+                         gint64   start,
+                         gint64   end)
+{
+  gint64 selected_start, selected_end;
+
+  g_assert_true (mg_reader_get_selection (mg_window_get_reader (fixture->window),
+                                          &selected_start, &selected_end));
+  g_assert_cmpint (selected_start, ==, start);
+  g_assert_cmpint (selected_end, ==, end);
+}
+
+static void
+test_entity_click_selects_mention (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "visit.txt", travel_note, -1);
+  MgEntityPanel *panel;
+  MgEntity *country;
+  gint64 first = g_utf8_pointer_to_offset (travel_note, strstr (travel_note, "Indonesia"));
+  gint64 second = g_utf8_pointer_to_offset (travel_note,
+                                            strstr (travel_note, "from Indonesia") + 5);
+
+  import (fixture, file);
+  wait_until (fixture, entities_are_listed);
+  panel = mg_side_panel_get_entity_panel (mg_window_get_side_panel (fixture->window));
+  country = mg_entity_panel_find_entity (panel, "indonesia");
+  g_assert_nonnull (country);
+  g_assert_cmpuint (mg_entity_get_mention_count (country), ==, 3);
+  g_assert_cmpint (mg_entity_get_entity_type (country), ==, MG_ENTITY_TYPE_LOC);
+
+  /* A click selects the first mention; the next click (Enter) the next; Shift+Enter back. */
+  g_assert_true (mg_entity_panel_activate_entity (panel, "indonesia", TRUE));
+  assert_reader_selection (fixture, first, first + 9);
+  g_assert_true (mg_entity_panel_activate_entity (panel, "indonesia", TRUE));
+  assert_reader_selection (fixture, second, second + 9);
+  g_assert_true (mg_entity_panel_activate_entity (panel, "indonesia", FALSE));
+  assert_reader_selection (fixture, first, first + 9);
+}
+
+static void
+test_entity_decisions_in_window (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "visit.txt", travel_note, -1);
+  g_autoptr(MgEntityDecision) reject = NULL;
+  MgEntityPanel *panel;
+  MgEntity *marked;
+  gint64 start = g_utf8_pointer_to_offset (travel_note, strstr (travel_note, "delegation"));
+
+  import (fixture, file);
+  wait_until (fixture, entities_are_listed);
+  panel = mg_side_panel_get_entity_panel (mg_window_get_side_panel (fixture->window));
+
+  reject = mg_entity_decision_new (MG_ENTITY_DECISION_REJECT, "Malaysia", MG_ENTITY_TYPE_LOC, 0);
+  g_assert_true (mg_entity_panel_decide (panel, reject, "rejected"));
+  g_assert_null (mg_entity_panel_find_entity (panel, "malaysia"));
+
+  /* Select a word in the reader and mark it, as from the reader's context menu. */
+  mg_reader_select_range (mg_window_get_reader (fixture->window), start, start + 10);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.mark-entity", "s", "ORG");
+  marked = mg_entity_panel_find_entity (panel, "delegation");
+  g_assert_nonnull (marked);
+  g_assert_cmpint (mg_entity_get_entity_type (marked), ==, MG_ENTITY_TYPE_ORG);
+
+  /* Undo from the toast takes the rejection back. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-entity-decision", "x",
+                              reject->id);
+  g_assert_nonnull (mg_entity_panel_find_entity (panel, "malaysia"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -324,5 +412,9 @@ main (int    argc,
               test_restart_restores_document_and_position, fixture_tear_down);
   g_test_add ("/window/side-panel-pages", Fixture, NULL, fixture_set_up,
               test_side_panel_pages, fixture_tear_down);
+  g_test_add ("/window/entity-click-selects-mention", Fixture, NULL, fixture_set_up,
+              test_entity_click_selects_mention, fixture_tear_down);
+  g_test_add ("/window/entity-decisions-in-window", Fixture, NULL, fixture_set_up,
+              test_entity_decisions_in_window, fixture_tear_down);
   return g_test_run ();
 }

@@ -2,6 +2,7 @@
 /* The reader: the document's text, read-only but selectable, in a comfortable measure. */
 #include "config.h"
 
+#include "mg-entity-mention.h"
 #include "mg-reader.h"
 
 /* How long scrolling must rest before the position is reported for saving: often enough to
@@ -18,6 +19,9 @@ struct _MgReader
 
   MgDocument *document;
   GtkTextMark *restore_mark;
+  GtkTextMark *selection_mark;
+  GtkTextTag *current_tag;
+  GtkTextTag *entity_tags[MG_ENTITY_N_TYPES];
   guint position_timeout_id;
 };
 
@@ -225,4 +229,144 @@ mg_reader_get_text_view (MgReader *self)
 {
   g_return_val_if_fail (MG_IS_READER (self), NULL);
   return self->text_view;
+}
+
+/* A selection is drawn faintly while the focus is in the side panel; the mention walked to
+ * gets a mark of its own that stays visible until the next one. */
+static void
+mark_current (MgReader    *self,
+              GtkTextIter *first,
+              GtkTextIter *last)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  if (self->current_tag == NULL)
+    self->current_tag = gtk_text_buffer_create_tag (buffer, NULL, "background-rgba",
+                                                    &(GdkRGBA) { 0.21, 0.52, 0.89, 0.3 },
+                                                    NULL);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->current_tag, &start, &end);
+  gtk_text_buffer_apply_tag (buffer, self->current_tag, first, last);
+}
+
+/**
+ * mg_reader_select_range:
+ *
+ * Selects the code points from @start to @end and scrolls them into the middle of the view.
+ */
+void
+mg_reader_select_range (MgReader *self,
+                        gint64    start,
+                        gint64    end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter first, last;
+
+  g_return_if_fail (MG_IS_READER (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &first, (int) CLAMP (start, 0, G_MAXINT));
+  gtk_text_buffer_get_iter_at_offset (buffer, &last, (int) CLAMP (end, 0, G_MAXINT));
+  gtk_text_buffer_select_range (buffer, &first, &last);
+  mark_current (self, &first, &last);
+  if (self->selection_mark == NULL)
+    self->selection_mark = gtk_text_buffer_create_mark (buffer, NULL, &first, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, self->selection_mark, &first);
+  gtk_text_view_scroll_to_mark (self->text_view, self->selection_mark, 0.1, TRUE, 0.0, 0.4);
+}
+
+/**
+ * mg_reader_get_selection:
+ * @out_start: (out): where the selection starts, or the cursor is
+ * @out_end: (out): where it ends
+ *
+ * Returns: %TRUE when some text is selected
+ */
+gboolean
+mg_reader_get_selection (MgReader *self,
+                         gint64   *out_start,
+                         gint64   *out_end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter first, last;
+  gboolean selected;
+
+  g_return_val_if_fail (MG_IS_READER (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  selected = gtk_text_buffer_get_selection_bounds (buffer, &first, &last);
+  *out_start = gtk_text_iter_get_offset (&first);
+  *out_end = gtk_text_iter_get_offset (&last);
+  return selected;
+}
+
+/**
+ * mg_reader_get_selected_text:
+ *
+ * Returns: (transfer full) (nullable): the selected text, or %NULL when nothing is selected
+ */
+char *
+mg_reader_get_selected_text (MgReader *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter first, last;
+
+  g_return_val_if_fail (MG_IS_READER (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &first, &last))
+    return NULL;
+  return gtk_text_buffer_get_text (buffer, &first, &last, FALSE);
+}
+
+/* One underline colour per type, the same as the dots of the Entities page. */
+static GtkTextTag *
+entity_tag (MgReader     *self,
+            MgEntityType  type)
+{
+  static const char *const colours[MG_ENTITY_N_TYPES] = {
+    "#3584e4", "#9141ac", "#2ec27e", "#e66100", "#e01b24",
+  };
+  GtkTextBuffer *buffer;
+  GdkRGBA rgba;
+
+  if (self->entity_tags[type] != NULL)
+    return self->entity_tags[type];
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gdk_rgba_parse (&rgba, colours[type]);
+  self->entity_tags[type] = gtk_text_buffer_create_tag (buffer, NULL,
+                                                        "underline", PANGO_UNDERLINE_DOUBLE,
+                                                        "underline-rgba", &rgba, NULL);
+  return self->entity_tags[type];
+}
+
+/**
+ * mg_reader_set_entity_marks:
+ * @mentions: (nullable) (element-type MgEntityMention): the mentions to underline, or %NULL
+ *   to take every mark away
+ */
+void
+mg_reader_set_entity_marks (MgReader  *self,
+                            GPtrArray *mentions)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter first, last;
+
+  g_return_if_fail (MG_IS_READER (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &first, &last);
+  for (guint t = 0; t < MG_ENTITY_N_TYPES; t++)
+    if (self->entity_tags[t] != NULL)
+      gtk_text_buffer_remove_tag (buffer, self->entity_tags[t], &first, &last);
+  for (guint i = 0; mentions != NULL && i < mentions->len; i++)
+    {
+      MgEntityMention *mention = g_ptr_array_index (mentions, i);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &first, (int) mention->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &last, (int) mention->end);
+      gtk_text_buffer_apply_tag (buffer, entity_tag (self, mention->type), &first, &last);
+    }
 }

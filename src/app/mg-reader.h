@@ -16,5 +16,14 @@ void           mg_reader_set_document       (MgReader   *self,
                                              gint64      offset);
 gint64         mg_reader_get_top_offset     (MgReader   *self);
 GtkTextView   *mg_reader_get_text_view      (MgReader   *self);
+void           mg_reader_select_range       (MgReader   *self,
+                                             gint64      start,
+                                             gint64      end);
+gboolean       mg_reader_get_selection      (MgReader   *self,
+                                             gint64     *out_start,
+                                             gint64     *out_end);
+char          *mg_reader_get_selected_text  (MgReader   *self);
+void           mg_reader_set_entity_marks   (MgReader   *self,
+                                             GPtrArray  *mentions);
 
 G_END_DECLS

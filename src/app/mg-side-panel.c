@@ -13,6 +13,7 @@ struct _MgSidePanel
   /* Bound so that gtk_widget_dispose_template() unparents it with the rest. */
   GtkWidget *content;
   AdwViewStack *stack;
+  MgEntityPanel *entity_panel;
 };
 
 G_DEFINE_FINAL_TYPE (MgSidePanel, mg_side_panel, GTK_TYPE_WIDGET)
@@ -61,11 +62,13 @@ mg_side_panel_class_init (MgSidePanelClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = mg_side_panel_dispose;
 
+  g_type_ensure (MG_TYPE_ENTITY_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/marginalia/Marginalia/"
                                                "mg-side-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MgSidePanel, content);
   gtk_widget_class_bind_template_child (widget_class, MgSidePanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, MgSidePanel, entity_panel);
   widget_class->measure = mg_side_panel_measure;
   widget_class->size_allocate = mg_side_panel_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "sidepanel");
@@ -90,4 +93,16 @@ mg_side_panel_set_visible_page (MgSidePanel *self,
 {
   g_return_if_fail (MG_IS_SIDE_PANEL (self));
   adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * mg_side_panel_get_entity_panel:
+ *
+ * Returns: (transfer none): the Entities page
+ */
+MgEntityPanel *
+mg_side_panel_get_entity_panel (MgSidePanel *self)
+{
+  g_return_val_if_fail (MG_IS_SIDE_PANEL (self), NULL);
+  return self->entity_panel;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mg-cli-extract.h"
 #include "mg-store.h"
 #include "mg-text-import.h"
 
@@ -171,6 +172,8 @@ static const Command commands[] = {
     command_import },
   { "list", "", N_("List the documents of the library as TSV"), command_list },
   { "show", N_("ID"), N_("Print the stored text of a document exactly"), command_show },
+  { "extract", N_("FILE|--document ID [--format tsv|jsonl]"),
+    N_("Print the entities of a file or document as TSV or JSON lines"), mg_cli_extract },
 };
 
 static char *
@@ -206,6 +209,8 @@ run_command (const Command  *command,
 
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_add_main_entries (context, library_entries, GETTEXT_PACKAGE);
+  /* extract parses its own options (--document, --format) after the library's. */
+  g_option_context_set_ignore_unknown_options (context, command->run == mg_cli_extract);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       print_error (NULL, error->message);

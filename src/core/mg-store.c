@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "mg-store.h"
+#include "mg-store-private.h"
 #include "mg-store-schema.h"
 
 /* 'MRGL': set as PRAGMA application_id so that a Marginalia library can be told apart from any
@@ -122,8 +123,8 @@ set_sqlite_error (GError     **error,
                _("Library “%s”: %s. %s"), path, detail ? detail : sqlite3_errstr (rc), hint);
 }
 
-static void
-set_db_error (MgStore  *self,
+void
+mg_store_set_db_error (MgStore  *self,
               GError  **error,
               int       rc)
 {
@@ -131,8 +132,8 @@ set_db_error (MgStore  *self,
                     sqlite3_errmsg (self->db));
 }
 
-static sqlite3_stmt *
-prepare (MgStore     *self,
+sqlite3_stmt *
+mg_store_prepare (MgStore     *self,
          const char  *sql,
          GError     **error)
 {
@@ -141,7 +142,7 @@ prepare (MgStore     *self,
 
   if (rc != SQLITE_OK)
     {
-      set_db_error (self, error, rc);
+      mg_store_set_db_error (self, error, rc);
       return NULL;
     }
   return stmt;
@@ -156,15 +157,15 @@ exec (MgStore     *self,
 
   if (rc != SQLITE_OK)
     {
-      set_db_error (self, error, rc);
+      mg_store_set_db_error (self, error, rc);
       return FALSE;
     }
   return TRUE;
 }
 
 /* Steps a statement that returns no rows, then finalises it. */
-static gboolean
-step_done (MgStore       *self,
+gboolean
+mg_store_step_done (MgStore       *self,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
@@ -172,7 +173,7 @@ step_done (MgStore       *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, rc);
+      mg_store_set_db_error (self, error, rc);
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -182,15 +183,15 @@ step_done (MgStore       *self,
 
 /* BEGIN IMMEDIATE takes the write lock at once, so a busy library fails before any work is
  * done instead of at COMMIT. */
-static gboolean
-begin (MgStore  *self,
+gboolean
+mg_store_begin (MgStore  *self,
        GError  **error)
 {
   return exec (self, "BEGIN IMMEDIATE", error);
 }
 
-static gboolean
-commit (MgStore  *self,
+gboolean
+mg_store_commit (MgStore  *self,
         GError  **error)
 {
   if (exec (self, "COMMIT", error))
@@ -199,11 +200,17 @@ commit (MgStore  *self,
   return FALSE;
 }
 
-static void
-rollback (MgStore *self)
+void
+mg_store_rollback (MgStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gint64
+mg_store_last_insert_id (MgStore *self)
+{
+  return sqlite3_last_insert_rowid (self->db);
 }
 
 static gint64
@@ -211,7 +218,7 @@ query_int (MgStore     *self,
            const char  *sql,
            GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, error);
+  sqlite3_stmt *stmt = mg_store_prepare (self, sql, error);
   gint64 value = -1;
   int rc;
 
@@ -221,7 +228,7 @@ query_int (MgStore     *self,
   if (rc == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);
   else
-    set_db_error (self, error, rc);
+    mg_store_set_db_error (self, error, rc);
   sqlite3_finalize (stmt);
   return value;
 }
@@ -279,15 +286,15 @@ run_migration (MgStore  *self,
                                                   "PRAGMA application_id = %d",
                                                   to_version, MG_APPLICATION_ID);
 
-  if (!begin (self, error))
+  if (!mg_store_begin (self, error))
     return FALSE;
   if (!exec (self, mg_store_schema_migrations[to_version - 1], error)
       || !exec (self, set_version, error))
     {
-      rollback (self);
+      mg_store_rollback (self);
       return FALSE;
     }
-  return commit (self, error);
+  return mg_store_commit (self, error);
 }
 
 static gboolean
@@ -463,7 +470,7 @@ mg_store_find_document_by_sha256 (MgStore     *self,
 
   g_return_val_if_fail (MG_IS_STORE (self), -1);
 
-  stmt = prepare (self, "SELECT id FROM documents WHERE sha256 = ?", error);
+  stmt = mg_store_prepare (self, "SELECT id FROM documents WHERE sha256 = ?", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
@@ -472,7 +479,7 @@ mg_store_find_document_by_sha256 (MgStore     *self,
     id = sqlite3_column_int64 (stmt, 0);
   else if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, rc);
+      mg_store_set_db_error (self, error, rc);
       id = -1;
     }
   sqlite3_finalize (stmt);
@@ -484,7 +491,7 @@ insert_document (MgStore     *self,
                  MgDocument  *document,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = mg_store_prepare (self,
     "INSERT INTO documents (uuid, title, source_uri, media_type, imported, text, char_count,"
     " sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   g_autofree char *uuid = g_uuid_string_random ();
@@ -500,7 +507,7 @@ insert_document (MgStore     *self,
   sqlite3_bind_text (stmt, 6, mg_document_get_text (document), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, mg_document_get_char_count (document));
   sqlite3_bind_text (stmt, 8, mg_document_get_sha256 (document), -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!mg_store_step_done (self, stmt, error))
     return FALSE;
 
   mg_document_set_id (document, sqlite3_last_insert_rowid (self->db));
@@ -533,7 +540,7 @@ mg_store_add_document (MgStore     *self,
 
   if (out_existed != NULL)
     *out_existed = FALSE;
-  if (!begin (self, error))
+  if (!mg_store_begin (self, error))
     return FALSE;
 
   existing = mg_store_find_document_by_sha256 (self, mg_document_get_sha256 (document), error);
@@ -541,7 +548,7 @@ mg_store_add_document (MgStore     *self,
     goto fail;
   if (existing > 0)
     {
-      rollback (self);
+      mg_store_rollback (self);
       mg_document_set_id (document, existing);
       if (out_existed != NULL)
         *out_existed = TRUE;
@@ -549,10 +556,10 @@ mg_store_add_document (MgStore     *self,
     }
   if (!insert_document (self, document, error))
     goto fail;
-  return commit (self, error);
+  return mg_store_commit (self, error);
 
 fail:
-  rollback (self);
+  mg_store_rollback (self);
   mg_document_set_id (document, 0);
   return FALSE;
 }
@@ -609,7 +616,7 @@ mg_store_get_document (MgStore     *self,
 
   g_return_val_if_fail (MG_IS_STORE (self), NULL);
 
-  stmt = prepare (self, sql, error);
+  stmt = mg_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -622,7 +629,7 @@ mg_store_get_document (MgStore     *self,
   else if (rc == SQLITE_DONE)
     set_not_found (error, id);
   else
-    set_db_error (self, error, rc);
+    mg_store_set_db_error (self, error, rc);
   sqlite3_finalize (stmt);
   return document;
 }
@@ -646,7 +653,7 @@ mg_store_list_documents (MgStore  *self,
 
   g_return_val_if_fail (MG_IS_STORE (self), NULL);
 
-  stmt = prepare (self, sql, error);
+  stmt = mg_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -657,7 +664,7 @@ mg_store_list_documents (MgStore  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, rc);
+      mg_store_set_db_error (self, error, rc);
       return NULL;
     }
   return G_LIST_MODEL (g_steal_pointer (&list));
@@ -679,14 +686,14 @@ mg_store_set_reading_position (MgStore     *self,
 
   g_return_val_if_fail (MG_IS_STORE (self), FALSE);
 
-  stmt = prepare (self,
+  stmt = mg_store_prepare (self,
                   "INSERT INTO reading_positions (document, offset) VALUES (?, ?)"
                   " ON CONFLICT (document) DO UPDATE SET offset = excluded.offset", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
   sqlite3_bind_int64 (stmt, 2, MAX (offset, 0));
-  return step_done (self, stmt, error);
+  return mg_store_step_done (self, stmt, error);
 }
 
 /**
@@ -703,7 +710,7 @@ mg_store_get_reading_position (MgStore *self,
 
   g_return_val_if_fail (MG_IS_STORE (self), 0);
 
-  stmt = prepare (self, "SELECT offset FROM reading_positions WHERE document = ?", NULL);
+  stmt = mg_store_prepare (self, "SELECT offset FROM reading_positions WHERE document = ?", NULL);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, document_id);
@@ -732,16 +739,16 @@ mg_store_set_meta (MgStore     *self,
   g_return_val_if_fail (key != NULL, FALSE);
 
   if (value == NULL)
-    stmt = prepare (self, "DELETE FROM meta WHERE key = ?", error);
+    stmt = mg_store_prepare (self, "DELETE FROM meta WHERE key = ?", error);
   else
-    stmt = prepare (self, "INSERT INTO meta (key, value) VALUES (?, ?)"
+    stmt = mg_store_prepare (self, "INSERT INTO meta (key, value) VALUES (?, ?)"
                           " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (value != NULL)
     sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  return step_done (self, stmt, error);
+  return mg_store_step_done (self, stmt, error);
 }
 
 /**
@@ -758,7 +765,7 @@ mg_store_get_meta (MgStore    *self,
 
   g_return_val_if_fail (MG_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  stmt = mg_store_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
