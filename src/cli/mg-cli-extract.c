@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "mg-entity-extractor.h"
+#include "mg-store-entities.h"
 #include "mg-text-import.h"
 
 typedef enum {
@@ -106,6 +107,26 @@ load_document (MgStore     *store,
   return mg_store_get_document (store, (gint64) id, error);
 }
 
+/* What the app's Entities page shows: the user's decisions win. A stored document also gets
+ * its cache refreshed; a file outside the library gets the library-wide decisions only. */
+static GPtrArray *
+apply_decisions (MgStore     *store,
+                 MgDocument  *document,
+                 GPtrArray   *mentions,
+                 GError     **error)
+{
+  gint64 id = mg_document_get_id (document);
+  g_autoptr(GPtrArray) decisions = NULL;
+
+  if (id > 0 && !mg_store_save_entity_mentions (store, id, MG_ENTITY_EXTRACTOR_VERSION,
+                                                mentions, error))
+    return NULL;
+  decisions = mg_store_list_entity_decisions (store, id, error);
+  if (decisions == NULL)
+    return NULL;
+  return mg_entity_decisions_apply (decisions, mg_document_get_text (document), mentions);
+}
+
 static gboolean
 parse_format (const char *name,
               Format     *out_format)
@@ -130,6 +151,7 @@ extract_document (MgStore    *store,
   g_autoptr(MgDocument) document = load_document (store, path, id_arg, &error);
   g_autoptr(MgEntityExtractor) extractor = NULL;
   g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
   const char *text;
 
   if (document == NULL)
@@ -147,7 +169,13 @@ extract_document (MgStore    *store,
       print_error (subject, error->message);
       return 1;
     }
-  print_mentions (mentions, format);
+  shown = apply_decisions (store, document, mentions, &error);
+  if (shown == NULL)
+    {
+      print_error (subject, error->message);
+      return 1;
+    }
+  print_mentions (shown, format);
   return 0;
 }
 
