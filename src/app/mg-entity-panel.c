@@ -349,23 +349,37 @@ restart_work (MgEntityPanel *self)
   set_busy (self, FALSE);
 }
 
+/* Runs @thread_func with @data (the extractor added) off the main thread, the list showing
+ * that it is busy until @done. */
+static void
+run_extraction (MgEntityPanel       *self,
+                ExtractData         *data,
+                GTaskThreadFunc      thread_func,
+                GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (!ensure_extractor (self))
+    {
+      extract_data_free (data);
+      return;
+    }
+  data->extractor = g_object_ref (self->extractor);
+  task = g_task_new (self, self->cancellable, done, NULL);
+  g_task_set_source_tag (task, run_extraction);
+  g_task_set_task_data (task, data, (GDestroyNotify) extract_data_free);
+  set_busy (self, TRUE);
+  g_task_run_in_thread (task, thread_func);
+}
+
 static void
 extract_document (MgEntityPanel *self)
 {
-  g_autoptr(GTask) task = NULL;
-  ExtractData *data;
+  ExtractData *data = g_new0 (ExtractData, 1);
 
-  if (!ensure_extractor (self))
-    return;
-  data = g_new0 (ExtractData, 1);
-  data->extractor = g_object_ref (self->extractor);
   data->text = g_strdup (mg_document_get_text (self->document));
   data->document_id = mg_document_get_id (self->document);
-  task = g_task_new (self, self->cancellable, extract_document_done, NULL);
-  g_task_set_source_tag (task, extract_document);
-  g_task_set_task_data (task, data, (GDestroyNotify) extract_data_free);
-  set_busy (self, TRUE);
-  g_task_run_in_thread (task, extract_document_thread);
+  run_extraction (self, data, extract_document_thread, extract_document_done);
 }
 
 /* The corpus view needs every document read by the extractor. The worker has a connection
@@ -442,19 +456,10 @@ extract_corpus_done (GObject      *source,
 static void
 extract_corpus (MgEntityPanel *self)
 {
-  g_autoptr(GTask) task = NULL;
-  ExtractData *data;
+  ExtractData *data = g_new0 (ExtractData, 1);
 
-  if (!ensure_extractor (self))
-    return;
-  data = g_new0 (ExtractData, 1);
-  data->extractor = g_object_ref (self->extractor);
   data->library_path = g_strdup (mg_store_get_path (self->store));
-  task = g_task_new (self, self->cancellable, extract_corpus_done, NULL);
-  g_task_set_source_tag (task, extract_corpus);
-  g_task_set_task_data (task, data, (GDestroyNotify) extract_data_free);
-  set_busy (self, TRUE);
-  g_task_run_in_thread (task, extract_corpus_thread);
+  run_extraction (self, data, extract_corpus_thread, extract_corpus_done);
 }
 
 /**

@@ -496,8 +496,6 @@ mg_store_find_document_mentioning (MgStore     *self,
                                    GError     **error)
 {
   sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
 
   g_return_val_if_fail (MG_IS_STORE (self), -1);
 
@@ -508,14 +506,5 @@ mg_store_find_document_mentioning (MgStore     *self,
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, entity_key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      mg_store_set_db_error (self, error, rc);
-      id = -1;
-    }
-  sqlite3_finalize (stmt);
-  return id;
+  return mg_store_step_id (self, stmt, error);
 }

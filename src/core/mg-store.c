@@ -207,6 +207,27 @@ mg_store_rollback (MgStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Steps a statement that yields at most one id, then finalises it: the id, 0 when there is
+ * no row, -1 with @error set on failure. */
+gint64
+mg_store_step_id (MgStore       *self,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  gint64 id = 0;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      mg_store_set_db_error (self, error, rc);
+      id = -1;
+    }
+  sqlite3_finalize (stmt);
+  return id;
+}
+
 gint64
 mg_store_last_insert_id (MgStore *self)
 {
@@ -465,8 +486,6 @@ mg_store_find_document_by_sha256 (MgStore     *self,
                                   GError     **error)
 {
   sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
 
   g_return_val_if_fail (MG_IS_STORE (self), -1);
 
@@ -474,16 +493,7 @@ mg_store_find_document_by_sha256 (MgStore     *self,
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      mg_store_set_db_error (self, error, rc);
-      id = -1;
-    }
-  sqlite3_finalize (stmt);
-  return id;
+  return mg_store_step_id (self, stmt, error);
 }
 
 static gboolean
