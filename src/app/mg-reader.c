@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "mg-entity-mention.h"
+#include "mg-highlight-painter.h"
 #include "mg-reader.h"
 
 /* How long scrolling must rest before the position is reported for saving: often enough to
@@ -21,6 +22,7 @@ struct _MgReader
   GtkTextMark *restore_mark;
   GtkTextMark *selection_mark;
   GtkTextTag *current_tag;
+  MgHighlightPainter *painter;
   GtkTextTag *entity_tags[MG_ENTITY_N_TYPES];
   guint position_timeout_id;
 };
@@ -66,6 +68,7 @@ mg_reader_dispose (GObject *object)
   MgReader *self = MG_READER (object);
 
   g_clear_handle_id (&self->position_timeout_id, g_source_remove);
+  g_clear_object (&self->painter);
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_READER);
   g_clear_object (&self->document);
 
@@ -135,6 +138,7 @@ mg_reader_init (MgReader *self)
   g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (on_scrolled), self,
                            G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  self->painter = mg_highlight_painter_new (self->text_view);
 }
 
 /**
@@ -194,6 +198,8 @@ mg_reader_set_document (MgReader   *self,
   buffer = gtk_text_view_get_buffer (self->text_view);
   g_clear_handle_id (&self->position_timeout_id, g_source_remove);
   gtk_text_buffer_set_text (buffer, document ? mg_document_get_text (document) : "", -1);
+  /* The new text has no passages until the window gives it its own. */
+  mg_highlight_painter_set_passages (self->painter, NULL, 0);
   gtk_stack_set_visible_child_name (self->stack, document ? "document" : "empty");
   scroll_to_offset (self, offset);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -369,4 +375,16 @@ mg_reader_set_entity_marks (MgReader  *self,
       gtk_text_buffer_get_iter_at_offset (buffer, &last, (int) mention->end);
       gtk_text_buffer_apply_tag (buffer, entity_tag (self, mention->type), &first, &last);
     }
+}
+
+/**
+ * mg_reader_get_painter:
+ *
+ * Returns: (transfer none): what paints the tagged passages
+ */
+MgHighlightPainter *
+mg_reader_get_painter (MgReader *self)
+{
+  g_return_val_if_fail (MG_IS_READER (self), NULL);
+  return self->painter;
 }
