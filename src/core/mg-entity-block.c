@@ -20,35 +20,6 @@ mg_block_lookup (MgBlock *b,
 }
 
 gboolean
-mg_block_is (MgBlock    *b,
-             guint       i,
-             const char *folded)
-{
-  const MgToken *t;
-  gsize len = strlen (folded);
-
-  if (i >= b->n_tokens)
-    return FALSE;
-  t = &b->tokens[i];
-  return t->kind == MG_TOKEN_WORD && t->fold_len == len
-         && memcmp (b->folds + t->fold, folded, len) == 0;
-}
-
-/* Four digits that can be a year of modern history; "5,000" and "1.5" cannot. */
-gboolean
-mg_block_is_year (MgBlock *b,
-                  guint    i)
-{
-  const MgToken *t;
-
-  if (i >= b->n_tokens)
-    return FALSE;
-  t = &b->tokens[i];
-  return t->kind == MG_TOKEN_NUMBER && t->digits == 4 && !(t->flags & MG_TOKEN_SEPARATED)
-         && t->value >= 1000 && t->value <= 2199;
-}
-
-gboolean
 mg_block_is_free (MgBlock *b,
                   guint    first,
                   guint    last)

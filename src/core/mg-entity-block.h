@@ -6,6 +6,7 @@
  * memory stays small on a book-length text; only the spans found leave a block. */
 
 #include <glib.h>
+#include <string.h>
 
 #include "mg-entity-gazetteer.h"
 #include "mg-entity-tokenizer.h"
@@ -51,9 +52,6 @@ typedef struct {
 
 const MgGazEntry *mg_block_lookup          (MgBlock    *b,
                                             guint       i);
-gboolean          mg_block_is              (MgBlock    *b,
-                                            guint       i,
-                                            const char *folded);
 
 /* The questions every pass asks of every token, inline: they run millions of times. */
 
@@ -69,6 +67,23 @@ mg_block_entry (MgBlock *b,
   if (b->tokens[i].flags & MG_TOKEN_LOOKED_UP)
     return b->tokens[i].entry;
   return mg_block_lookup (b, i);
+}
+
+/* Whether token @i is the word @folded. Inline, so that the length of a literal is known
+ * when compiling and the comparison is a few instructions. */
+static inline gboolean
+mg_block_is (MgBlock    *b,
+             guint       i,
+             const char *folded)
+{
+  gsize len = strlen (folded);
+  const MgToken *t;
+
+  if (i >= b->n_tokens)
+    return FALSE;
+  t = &b->tokens[i];
+  return t->kind == MG_TOKEN_WORD && t->fold_len == len
+         && memcmp (b->folds + t->fold, folded, len) == 0;
 }
 
 static inline guint32
@@ -99,6 +114,20 @@ mg_block_is_cap_word (MgBlock *b,
          && (b->tokens[i].flags & (MG_TOKEN_CAPITAL | MG_TOKEN_ALLCAPS)) != 0;
 }
 
+/* Four digits that can be a year of modern history; "5,000" and "1.5" cannot. */
+static inline gboolean
+mg_block_is_year (MgBlock *b,
+                  guint    i)
+{
+  const MgToken *t;
+
+  if (i >= b->n_tokens)
+    return FALSE;
+  t = &b->tokens[i];
+  return t->kind == MG_TOKEN_NUMBER && t->digits == 4 && !(t->flags & MG_TOKEN_SEPARATED)
+         && t->value >= 1000 && t->value <= 2199;
+}
+
 static inline gboolean
 mg_block_is_lower_word (MgBlock *b,
                         guint    i)
@@ -107,8 +136,6 @@ mg_block_is_lower_word (MgBlock *b,
          && (b->tokens[i].flags & (MG_TOKEN_CAPITAL | MG_TOKEN_ALLCAPS)) == 0;
 }
 
-gboolean          mg_block_is_year         (MgBlock    *b,
-                                            guint       i);
 gboolean          mg_block_is_free         (MgBlock    *b,
                                             guint       first,
                                             guint       last);

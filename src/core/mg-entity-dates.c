@@ -155,15 +155,22 @@ is_numeric (MgBlock *b,
                              || b->tokens[i].kind == MG_TOKEN_DECADE);
 }
 
+/* Cheap test first: most words are not followed by "century". */
+static inline gboolean
+may_precede_century (MgBlock *b,
+                     guint    i)
+{
+  return i + 1 < b->n_tokens && b->tokens[i + 1].fold_len >= 7
+         && b->folds[b->tokens[i + 1].fold] == 'c';
+}
+
 static guint
 match_century (MgBlock *b,
                guint    i)
 {
   gboolean ordinal;
 
-  /* Cheap test first: most words are not followed by "century". */
-  if (i + 1 >= b->n_tokens || b->claimed[i] || b->tokens[i + 1].fold_len < 7
-      || b->folds[b->tokens[i + 1].fold] != 'c')
+  if (!may_precede_century (b, i) || b->claimed[i])
     return 0;
   ordinal = b->tokens[i].kind == MG_TOKEN_ORDINAL || (mg_block_words (b, i) & MG_WORD_ORDINAL);
   return ordinal && (mg_block_words (b, i + 1) & MG_WORD_CENTURY) ? i + 2 : 0;
@@ -332,6 +339,11 @@ mg_entity_find_dates (MgBlock *b)
         continue;
       if (mg_block_is_lower_word (b, i) && !may_be_modifier (b, i)
           && !(mg_block_is (b, i + 1, "century") || mg_block_is (b, i + 1, "centuries")))
+        continue;
+      /* A capitalised word starts a date only as a month, a weekday, a modifier ("Late
+       * 1990s") or an ordinal before "century". */
+      if (mg_block_is_cap_word (b, i) && !may_be_modifier (b, i) && !may_precede_century (b, i)
+          && !(mg_block_words (b, i) & (MG_WORD_MONTH | MG_WORD_MONTH_ABBR | MG_WORD_WEEKDAY)))
         continue;
       if ((end = match_weekday (b, i)) == 0 && (end = match_modified (b, i)) == 0
           && (end = match_core (b, i)) == 0)

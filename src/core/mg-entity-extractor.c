@@ -7,7 +7,6 @@
 #include "mg-entity-gazetteer.h"
 #include "mg-entity-rules-private.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* Blocks of whole lines, large enough that per-block costs vanish and small enough that a
@@ -26,6 +25,21 @@ G_DEFINE_FINAL_TYPE (MgEntityExtractor, mg_entity_extractor, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (mg-entity-error-quark, mg_entity_error)
 
+/* The job's interned keys: an open-addressing table over its string chunk, keyed by
+ * bytes and length, so a key is neither measured nor compared as a C string. */
+typedef struct {
+  const char *key;
+  guint32     hash;
+  guint32     len;
+} InternSlot;
+
+typedef struct {
+  GStringChunk *strings;
+  InternSlot   *slots;
+  guint32       n_slots;   /* a power of two */
+  guint32       n_used;
+} Interner;
+
 /* What one extraction needs, reused from block to block. */
 typedef struct {
   MgEntityExtractor *self;
@@ -33,12 +47,14 @@ typedef struct {
   gsize              length;
   MgEntityRules     *rules;
   GArray            *found;     /* MgFound */
-  GStringChunk      *strings;   /* interned keys */
+  Interner           keys;
   GArray            *tokens;
   GString           *folds;
   GByteArray        *claimed;
   GArray            *spans;
   GString           *scratch;
+  GArray            *runs;      /* for sorting a block's spans */
+  GArray            *sort_buffer;
   GArray            *phrase_end;       /* the block's cache of gazetteer matches */
   GArray            *phrase_entry;
   GArray            *phrase_generation;
@@ -104,6 +120,80 @@ find_user_entries (MgBlock *b)
     }
 }
 
+static inline guint32
+hash_bytes (const char *key,
+            gsize       len)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) key[i]) * 16777619u;
+  return h;
+}
+
+static void
+interner_init (Interner *self)
+{
+  self->strings = g_string_chunk_new (16 * 1024);
+  self->n_slots = 1024;
+  self->n_used = 0;
+  self->slots = g_new0 (InternSlot, self->n_slots);
+}
+
+static void
+interner_clear (Interner *self)
+{
+  g_string_chunk_free (self->strings);
+  g_free (self->slots);
+}
+
+static void
+interner_grow (Interner *self)
+{
+  InternSlot *old = self->slots;
+  guint32 old_n = self->n_slots;
+
+  self->n_slots *= 2;
+  self->slots = g_new0 (InternSlot, self->n_slots);
+  for (guint32 i = 0; i < old_n; i++)
+    if (old[i].key != NULL)
+      {
+        guint32 at = old[i].hash & (self->n_slots - 1);
+
+        while (self->slots[at].key != NULL)
+          at = (at + 1) & (self->n_slots - 1);
+        self->slots[at] = old[i];
+      }
+  g_free (old);
+}
+
+/* One pointer per distinct key of @len bytes (no nul inside), copied on first sight. */
+static const char *
+interner_insert (Interner   *self,
+                 const char *key,
+                 gsize       len)
+{
+  guint32 h = hash_bytes (key, len);
+  guint32 mask;
+  guint32 at;
+
+  if ((self->n_used + 1) * 2 > self->n_slots)
+    interner_grow (self);
+  mask = self->n_slots - 1;
+  for (at = h & mask; self->slots[at].key != NULL; at = (at + 1) & mask)
+    {
+      const InternSlot *slot = &self->slots[at];
+
+      if (slot->hash == h && slot->len == len && memcmp (slot->key, key, len) == 0)
+        return slot->key;
+    }
+  self->slots[at].key = g_string_chunk_insert_len (self->strings, key, (gssize) len);
+  self->slots[at].hash = h;
+  self->slots[at].len = (guint32) len;
+  self->n_used++;
+  return self->slots[at].key;
+}
+
 /* Keys compare as pointers. A name the gazetteer knows takes the gazetteer's canonical
  * key (interned there once, for the extractor's life); any other goes into the job's
  * string chunk. Both paths give one pointer per string, as canonical keys never collide
@@ -117,7 +207,7 @@ intern_key (Job        *job,
 
   if (e != NULL && (e->phrase & MG_PHRASE_FULL) && e->type >= 0 && e->canonical != e->key)
     return e->canonical;
-  return g_string_chunk_insert_const (job->strings, key);
+  return interner_insert (&job->keys, key, len);
 }
 
 static const char *
@@ -126,11 +216,22 @@ intern_fold (Job           *job,
              guint          first,
              guint          last)
 {
-  g_string_truncate (job->scratch, 0);
+  gsize len = 0;
+  char *out;
+
+  /* Sized once, then filled: this runs for every span. */
   for (guint k = first; k < last; k++)
     if (b->tokens[k].kind != MG_TOKEN_PUNCT)
-      g_string_append_len (job->scratch, b->folds + b->tokens[k].fold, b->tokens[k].fold_len);
-  return intern_key (job, job->scratch->str, job->scratch->len);
+      len += b->tokens[k].fold_len;
+  g_string_set_size (job->scratch, len);
+  out = job->scratch->str;
+  for (guint k = first; k < last; k++)
+    if (b->tokens[k].kind != MG_TOKEN_PUNCT)
+      {
+        memcpy (out, b->folds + b->tokens[k].fold, b->tokens[k].fold_len);
+        out += b->tokens[k].fold_len;
+      }
+  return intern_key (job, job->scratch->str, len);
 }
 
 /* A person's short form is the last name, an organisation's its words' initials. */
@@ -163,18 +264,74 @@ intern_alias (Job           *job,
   return intern_key (job, job->scratch->str, job->scratch->len);
 }
 
-static int
-compare_found (gconstpointer a,
-               gconstpointer b)
+/* Strictly before: by start, the longer first at one start. */
+static inline gboolean
+found_before (const MgFound *x,
+              const MgFound *y)
 {
-  const MgFound *x = a;
-  const MgFound *y = b;
+  return x->start < y->start || (x->start == y->start && x->end > y->end);
+}
 
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end > y->end ? -1 : 1;
-  return 0;
+/* Stable: on a tie the item of @a, which came first, goes first. */
+static void
+merge_runs (MgFound       *out,
+            const MgFound *a,
+            gsize          n_a,
+            const MgFound *b,
+            gsize          n_b)
+{
+  while (n_a > 0 && n_b > 0)
+    {
+      if (found_before (b, a))
+        *out++ = *b++, n_b--;
+      else
+        *out++ = *a++, n_a--;
+    }
+  memcpy (out, a, n_a * sizeof *a);
+  memcpy (out + n_a, b, n_b * sizeof *b);
+}
+
+/* The passes leave a block's spans in a few ascending runs (laws, dates, names, and the
+ * parts of a name classified after its end), so a natural merge sort orders them in a few
+ * linear sweeps. It is stable, as glibc's qsort (a merge sort) was, so ties keep the
+ * order they were found in. */
+static void
+sort_found (MgFound *items,
+            gsize    n,
+            GArray  *runs,
+            GArray  *buffer)
+{
+  MgFound *from = items;
+  MgFound *to;
+
+  g_array_set_size (runs, 0);
+  for (gsize i = 0; i < n; i++)
+    if (i == 0 || found_before (&items[i], &items[i - 1]))
+      g_array_append_val (runs, i);
+  if (runs->len <= 1)
+    return;
+  g_array_set_size (buffer, n);
+  to = (MgFound *) buffer->data;
+  while (runs->len > 1)
+    {
+      gsize *starts = (gsize *) runs->data;
+      guint kept = 0;
+
+      for (guint r = 0; r < runs->len; r += 2)
+        {
+          gsize start = starts[r];
+          gsize middle = r + 1 < runs->len ? starts[r + 1] : n;
+          gsize end = r + 2 < runs->len ? starts[r + 2] : n;
+
+          merge_runs (to + start, from + start, middle - start, from + middle, end - middle);
+          starts[kept++] = start;
+        }
+      g_array_set_size (runs, kept);
+      from = to;
+      to = from == items ? (MgFound *) buffer->data : items;
+    }
+  if (from != items)
+    memcpy (items, from, n * sizeof *items);
 }
 
 static void
@@ -210,8 +367,8 @@ collect_spans (Job     *job,
       g_array_append_val (job->found, f);
     }
   /* Blocks come in order, so sorting each block's spans sorts the document's. */
-  qsort (&g_array_index (job->found, MgFound, base), job->found->len - base, sizeof (MgFound),
-         compare_found);
+  sort_found (&g_array_index (job->found, MgFound, base), job->found->len - base,
+              job->runs, job->sort_buffer);
 }
 
 static gsize
@@ -270,9 +427,8 @@ extract_block (Job   *job,
 static GPtrArray *
 make_mentions (Job *job)
 {
-  GPtrArray *mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) mg_entity_mention_free);
+  GPtrArray *mentions;
   gint64 covered = -1;
-
   guint kept = 0;
 
   /* Candidates nothing typed are dropped before sorting: they are most of the spans. */
@@ -280,6 +436,8 @@ make_mentions (Job *job)
     if (g_array_index (job->found, MgFound, i).type >= 0)
       g_array_index (job->found, MgFound, kept++) = g_array_index (job->found, MgFound, i);
   g_array_set_size (job->found, kept);
+  /* At most one mention per typed span: the array never grows. */
+  mentions = g_ptr_array_new_full (kept, (GDestroyNotify) mg_entity_mention_free);
   for (guint i = 0; i < job->found->len; i++)
     {
       const MgFound *f = &g_array_index (job->found, MgFound, i);
@@ -299,12 +457,14 @@ static void
 job_clear (Job *job)
 {
   g_array_unref (job->found);
-  g_string_chunk_free (job->strings);
+  interner_clear (&job->keys);
   g_array_unref (job->tokens);
   g_string_free (job->folds, TRUE);
   g_byte_array_unref (job->claimed);
   g_array_unref (job->spans);
   g_string_free (job->scratch, TRUE);
+  g_array_unref (job->runs);
+  g_array_unref (job->sort_buffer);
   g_array_unref (job->phrase_end);
   g_array_unref (job->phrase_entry);
   g_array_unref (job->phrase_generation);
@@ -348,12 +508,14 @@ mg_entity_extractor_extract_full (MgEntityExtractor  *self,
       return NULL;
     }
   job.found = g_array_sized_new (FALSE, FALSE, sizeof (MgFound), job.length / 64 + 16);
-  job.strings = g_string_chunk_new (16 * 1024);
+  interner_init (&job.keys);
   job.tokens = g_array_sized_new (FALSE, FALSE, sizeof (MgToken), 16 * 1024);
   job.folds = g_string_sized_new (BLOCK_BYTES + 1024);
   job.claimed = g_byte_array_new ();
   job.spans = g_array_new (FALSE, FALSE, sizeof (MgSpan));
   job.scratch = g_string_new (NULL);
+  job.runs = g_array_new (FALSE, FALSE, sizeof (gsize));
+  job.sort_buffer = g_array_new (FALSE, FALSE, sizeof (MgFound));
   job.phrase_end = g_array_new (FALSE, FALSE, sizeof (guint));
   job.phrase_entry = g_array_new (FALSE, FALSE, sizeof (gpointer));
   job.phrase_generation = g_array_new (FALSE, FALSE, sizeof (guint));

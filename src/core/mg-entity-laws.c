@@ -210,6 +210,20 @@ match_quoted (MgBlock *b,
   return 0;
 }
 
+/* Every match below starts on a word of one of these classes, in capitals unless a quote
+ * follows: a quick test, as this runs on every word and most are none of these. */
+static inline gboolean
+may_start_law (MgBlock *b,
+               guint    i)
+{
+  if (b->tokens[i].kind != MG_TOKEN_WORD)
+    return FALSE;
+  if (!mg_block_is_cap_word (b, i) && !mg_block_is_punct (b, i + 1, MG_CH_QUOTE))
+    return FALSE;
+  return (mg_block_words (b, i) & (MG_WORD_LAW_NUMBERED | MG_WORD_LAW_DOCUMENTS
+                                   | MG_WORD_LAW_HORIZON)) != 0;
+}
+
 void
 mg_entity_find_laws (MgBlock *b)
 {
@@ -218,7 +232,7 @@ mg_entity_find_laws (MgBlock *b)
       guint start = i;
       guint end;
 
-      if (b->claimed[i] || b->tokens[i].kind != MG_TOKEN_WORD)
+      if (b->claimed[i] || !may_start_law (b, i))
         continue;
       end = match_numbered (b, i);
       if (end == 0)

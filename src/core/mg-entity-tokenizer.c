@@ -143,9 +143,31 @@ fold_range (Scanner    *s,
   token->fold_len = (guint16) MIN (s->folds->len - token->fold, G_MAXUINT16);
 }
 
-/* Letters of one word; returns how many letters were capitals and how many in all. */
-/* Letters of one word, folded on the way into s->folds: ASCII directly, the rest through
- * the full fold. Counts capitals and letters for the token's flags. */
+static inline gboolean
+is_ascii_letter (guchar byte)
+{
+  return (guchar) ((byte | 0x20) - 'a') < 26;
+}
+
+/* Room for @n more bytes in @folds, to write at the returned pointer; the caller sets the
+ * length after. One check for a whole run of letters instead of one per letter. */
+static inline char *
+reserve (GString *folds,
+         gsize    n)
+{
+  if (folds->len + n >= folds->allocated_len)
+    {
+      gsize len = folds->len;
+
+      g_string_set_size (folds, len + n);
+      g_string_truncate (folds, len);
+    }
+  return folds->str + folds->len;
+}
+
+/* Letters of one word, folded on the way into s->folds: runs of ASCII letters at once (most
+ * words are nothing else), the rest one character at a time through the full fold. Counts
+ * capitals and letters for the token's flags. */
 static void
 scan_letters (Scanner *s,
               guint   *n_upper,
@@ -155,25 +177,33 @@ scan_letters (Scanner *s,
 
   while (s->p < s->end)
     {
-      guchar byte = (guchar) *s->p;
+      const char *run = s->p;
+      const char *p = run;
+      guint upper = 0;
+      char *out = reserve (s->folds, (gsize) (s->end - p));
       gunichar c;
       CharClass cc;
 
-      if (byte >= 'a' && byte <= 'z')
+      /* ASCII letters lowered on the way: OR 0x20 maps A-Z to a-z and keeps a-z. */
+      for (; p < s->end && is_ascii_letter ((guchar) *p); p++)
         {
-          g_string_append_c (s->folds, (char) byte);
-          (*n_letters)++;
-          s->p++, s->cp++;
+          upper += (guchar) *p <= 'Z';
+          *out++ = (char) (*p | 0x20);
+        }
+      if (p > run)
+        {
+          s->folds->len += (gsize) (p - run);
+          s->folds->str[s->folds->len] = '\0';
+          *n_letters += (guint) (p - run);
+          *n_upper += upper;
+          s->cp += (guint32) (p - run);
+          s->p = p;
           continue;
         }
-      if (byte >= 'A' && byte <= 'Z')
-        {
-          g_string_append_c (s->folds, (char) (byte + ('a' - 'A')));
-          (*n_letters)++, (*n_upper)++;
-          s->p++, s->cp++;
-          continue;
-        }
-      c = peek (s, s->p, &len);
+      /* An ASCII byte that is not a letter ends the word. */
+      if ((guchar) *p < 0x80)
+        break;
+      c = peek (s, p, &len);
       cc = classify (c);
       if (!is_letter_class (cc))
         break;
@@ -269,7 +299,7 @@ scan_url (Scanner    *s,
       scan_to_space (s);
       return TRUE;
     }
-  if (len == 3 && g_ascii_strncasecmp (start, "www", 3) == 0 && starts_with (s, s->p, "."))
+  if (len == 3 && starts_with (s, s->p, ".") && g_ascii_strncasecmp (start, "www", 3) == 0)
     {
       scan_to_space (s);
       return TRUE;
@@ -308,6 +338,14 @@ split_doubled (Scanner *s,
   ((MgToken *) s->tokens->data)[s->n_tokens++] = second;
 }
 
+static inline gboolean
+starts_upper (const char *word)
+{
+  if ((guchar) *word < 0x80)
+    return *word >= 'A' && *word <= 'Z';
+  return classify (g_utf8_get_char (word)) == CC_UPPER;
+}
+
 static void
 scan_word (Scanner *s)
 {
@@ -325,18 +363,22 @@ scan_word (Scanner *s)
   if (n_upper == n_letters && s->p < s->end && g_ascii_isdigit (*s->p))
     while (s->p < s->end && g_ascii_isdigit (*s->p))
       s->p++, s->cp++;
-  if (scan_url (s, start))
-    kind = MG_TOKEN_URL;
-  else if (scan_domain (s))
-    kind = MG_TOKEN_DOMAIN;
-  else if (s->p < s->end && *s->p == '+'
-           && (s->p + 1 >= s->end || !g_ascii_isalnum (s->p[1])))
-    s->p++, s->cp++;
+  /* Addresses, domains and "Vietnam+" go on with one of these; most words end otherwise. */
+  if (s->p < s->end && (*s->p == ':' || *s->p == '.' || *s->p == '@' || *s->p == '+'))
+    {
+      if (scan_url (s, start))
+        kind = MG_TOKEN_URL;
+      else if (scan_domain (s))
+        kind = MG_TOKEN_DOMAIN;
+      else if (*s->p == '+' && (s->p + 1 >= s->end || !g_ascii_isalnum (s->p[1])))
+        s->p++, s->cp++;
+    }
   /* The folded letters stand unless more than letters joined the token. */
-  g_string_truncate (s->folds, s->p == letters_end ? s->folds->len : fold_start);
+  if (s->p != letters_end)
+    g_string_truncate (s->folds, fold_start);
   token = push_token (s, kind, start, cp_start);
   token->fold = (guint32) fold_start;
-  if (n_upper > 0 && classify (g_utf8_get_char (start)) == CC_UPPER)
+  if (n_upper > 0 && starts_upper (start))
     token->flags |= MG_TOKEN_CAPITAL;
   if (n_letters >= 2 && n_upper == n_letters)
     token->flags |= MG_TOKEN_ALLCAPS;
@@ -348,15 +390,19 @@ scan_word (Scanner *s)
     split_doubled (s, token);
 }
 
-static gboolean
+/* @suffix is in lower case; compared byte by byte, as this runs after every number. */
+static inline gboolean
 is_suffix (const char *p,
            const char *end,
            const char *suffix)
 {
   gsize n = strlen (suffix);
 
-  if ((gsize) (end - p) < n || g_ascii_strncasecmp (p, suffix, n) != 0)
+  if ((gsize) (end - p) < n)
     return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (g_ascii_tolower (p[i]) != suffix[i])
+      return FALSE;
   return p + n >= end || !g_ascii_isalpha (p[n]);
 }
 
@@ -367,6 +413,9 @@ scan_number_suffix (Scanner *s,
 {
   static const char * const ordinals[] = { "st", "nd", "rd", "th" };
 
+  /* Every suffix starts with a letter; most numbers are followed by none. */
+  if (s->p >= s->end || !g_ascii_isalpha (*s->p))
+    return MG_TOKEN_NUMBER;
   for (gsize i = 0; i < G_N_ELEMENTS (ordinals); i++)
     if (is_suffix (s->p, s->end, ordinals[i]))
       {
@@ -489,9 +538,18 @@ mg_entity_tokenize (const char *text,
 
   while (s.p < s.end)
     {
-      gunichar c = peek (&s, s.p, &len);
-      CharClass cc = classify (c);
+      gunichar c;
+      CharClass cc;
 
+      /* A plain space, the commonest character, takes the shortest way. */
+      if (*s.p == ' ')
+        {
+          s.pending &= (guint16) ~MG_TOKEN_GLUED;
+          s.p++, s.cp++;
+          continue;
+        }
+      c = peek (&s, s.p, &len);
+      cc = classify (c);
       if (cc == CC_SPACE || cc == CC_NEWLINE)
         scan_space (&s, cc, len);
       else if (is_letter_class (cc))
