@@ -7,7 +7,8 @@
 
 #include <string.h>
 
-#include "mg-window.h"
+#include "mg-store-annotations.h"
+#include "mg-window-private.h"
 
 #define WAIT_TIMEOUT_MS 10000
 
@@ -397,6 +398,81 @@ test_entity_decisions_in_window (Fixture       *fixture,
   g_assert_nonnull (mg_entity_panel_find_entity (panel, "malaysia"));
 }
 
+static guint
+stored_passages (Fixture *fixture)
+{
+  MgDocument *document = mg_reader_get_document (mg_window_get_reader (fixture->window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) annotations = mg_store_list_annotations (fixture->store,
+                                                                 mg_document_get_id (document),
+                                                                 0, 0, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (annotations);
+}
+
+static gboolean
+painting_is_done (Fixture *fixture)
+{
+  return mg_highlight_painter_is_complete (mg_reader_get_painter (mg_window_get_reader (fixture->window)));
+}
+
+static guint32
+painted_at (Fixture *fixture,
+            gint64   offset)
+{
+  wait_until (fixture, painting_is_done);
+  return mg_highlight_painter_colour_at (mg_reader_get_painter (mg_window_get_reader (fixture->window)),
+                                         offset);
+}
+
+static void
+test_tag_undo_redo_note (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "notes.txt", field_notes, -1);
+  g_autofree char *text = NULL;
+  gint64 start;
+  MgPassagePopover *popover;
+  g_autoptr(MgAnnotation) stored = NULL;
+  g_autoptr(GListModel) annotations = NULL;
+  MgDocument *document;
+
+  import (fixture, file);
+  /* Offsets count in the stored text, where CRLF became LF. */
+  text = reader_text (fixture);
+  start = g_utf8_pointer_to_offset (text, strstr (text, "cooperative"));
+  /* Select "e cooperative" and press 1: the first code, "Highlight", in its yellow. */
+  mg_reader_select_range (mg_window_get_reader (fixture->window), start - 2, start + 11);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-key", "i", 1);
+  g_assert_cmpuint (stored_passages (fixture), ==, 1);
+  g_assert_cmphex (painted_at (fixture, start) >> 8, ==, 0xf5c211);
+  g_assert_cmphex (painted_at (fixture, start + 11), ==, 0);
+
+  /* Ctrl+Z takes it away, from the library and from the page; Ctrl+Shift+Z brings it back. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (stored_passages (fixture), ==, 0);
+  g_assert_cmphex (painted_at (fixture, start), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  g_assert_cmpuint (stored_passages (fixture), ==, 1);
+  g_assert_cmphex (painted_at (fixture, start) >> 8, ==, 0xf5c211);
+
+  /* N opens the note of the passage; saving stores it. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-note", NULL);
+  popover = fixture->window->passage_popover;
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  mg_passage_popover_set_note (popover, "Who convened it?");
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (popover),
+                                                        MG_TYPE_PASSAGE_POPOVER, "save_button"),
+                         "clicked");
+  document = mg_reader_get_document (mg_window_get_reader (fixture->window));
+  annotations = mg_store_list_annotations (fixture->store, mg_document_get_id (document), 0, 0,
+                                           NULL);
+  stored = g_list_model_get_item (annotations, 0);
+  g_assert_cmpstr (mg_annotation_get_note (stored), ==, "Who convened it?");
+  g_assert_cmpstr (mg_annotation_get_quote (stored), ==, "e cooperative");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -416,5 +492,7 @@ main (int    argc,
               test_entity_click_selects_mention, fixture_tear_down);
   g_test_add ("/window/entity-decisions-in-window", Fixture, NULL, fixture_set_up,
               test_entity_decisions_in_window, fixture_tear_down);
+  g_test_add ("/window/tag-undo-redo-note", Fixture, NULL, fixture_set_up,
+              test_tag_undo_redo_note, fixture_tear_down);
   return g_test_run ();
 }

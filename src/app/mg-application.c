@@ -224,6 +224,9 @@ set_accels (GtkApplication *application)
     { "win.show-library", { "<Control>l", NULL } },
     { "win.show-side-panel", { "F9", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.tag-last", { "<Control>h", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)

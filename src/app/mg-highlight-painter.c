@@ -9,6 +9,9 @@
 #include "mg-highlight-painter.h"
 
 /* Time one slice may take: well inside a frame at 60 Hz, with room for the frame itself. */
+/* What the first paint covers at least: a screenful even while the view has not laid out
+ * its lines yet and cannot tell how much of the text is in sight. */
+#define FIRST_PAINT_MIN_CHARS 20000
 #define SLICE_BUDGET_USEC 6000
 
 struct _MgHighlightPainter
@@ -100,7 +103,7 @@ visible_range (MgHighlightPainter *self,
                                       rect.y + rect.height);
   gtk_text_iter_forward_line (&end);
   *out_start = gtk_text_iter_get_offset (&start);
-  *out_end = gtk_text_iter_get_offset (&end);
+  *out_end = MAX (gtk_text_iter_get_offset (&end), *out_start + FIRST_PAINT_MIN_CHARS);
 }
 
 static gboolean

@@ -14,6 +14,8 @@ struct _MgSidePanel
   GtkWidget *content;
   AdwViewStack *stack;
   MgEntityPanel *entity_panel;
+  MgAnnotationsPanel *annotations_panel;
+  MgCodesPanel *codes_panel;
 };
 
 G_DEFINE_FINAL_TYPE (MgSidePanel, mg_side_panel, GTK_TYPE_WIDGET)
@@ -63,12 +65,16 @@ mg_side_panel_class_init (MgSidePanelClass *klass)
   G_OBJECT_CLASS (klass)->dispose = mg_side_panel_dispose;
 
   g_type_ensure (MG_TYPE_ENTITY_PANEL);
+  g_type_ensure (MG_TYPE_ANNOTATIONS_PANEL);
+  g_type_ensure (MG_TYPE_CODES_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/marginalia/Marginalia/"
                                                "mg-side-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MgSidePanel, content);
   gtk_widget_class_bind_template_child (widget_class, MgSidePanel, stack);
   gtk_widget_class_bind_template_child (widget_class, MgSidePanel, entity_panel);
+  gtk_widget_class_bind_template_child (widget_class, MgSidePanel, annotations_panel);
+  gtk_widget_class_bind_template_child (widget_class, MgSidePanel, codes_panel);
   widget_class->measure = mg_side_panel_measure;
   widget_class->size_allocate = mg_side_panel_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "sidepanel");
@@ -105,4 +111,28 @@ mg_side_panel_get_entity_panel (MgSidePanel *self)
 {
   g_return_val_if_fail (MG_IS_SIDE_PANEL (self), NULL);
   return self->entity_panel;
+}
+
+/**
+ * mg_side_panel_get_codes_panel:
+ *
+ * Returns: (transfer none): the Codes page
+ */
+MgCodesPanel *
+mg_side_panel_get_codes_panel (MgSidePanel *self)
+{
+  g_return_val_if_fail (MG_IS_SIDE_PANEL (self), NULL);
+  return self->codes_panel;
+}
+
+/**
+ * mg_side_panel_get_annotations_panel:
+ *
+ * Returns: (transfer none): the Annotations page
+ */
+MgAnnotationsPanel *
+mg_side_panel_get_annotations_panel (MgSidePanel *self)
+{
+  g_return_val_if_fail (MG_IS_SIDE_PANEL (self), NULL);
+  return self->annotations_panel;
 }

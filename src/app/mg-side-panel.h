@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "mg-codes-panel.h"
+#include "mg-annotations-panel.h"
 #include "mg-entity-panel.h"
 
 G_BEGIN_DECLS
@@ -15,5 +17,7 @@ void         mg_side_panel_set_visible_page (MgSidePanel *self,
                                              const char  *name);
 
 MgEntityPanel *mg_side_panel_get_entity_panel (MgSidePanel *self);
+MgAnnotationsPanel *mg_side_panel_get_annotations_panel (MgSidePanel *self);
+MgCodesPanel *mg_side_panel_get_codes_panel (MgSidePanel *self);
 
 G_END_DECLS

@@ -6,27 +6,7 @@
 
 #include "mg-store-entities.h"
 #include "mg-text-import.h"
-#include "mg-window.h"
-
-struct _MgWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle *window_title;
-  GtkToggleButton *library_toggle;
-  GtkToggleButton *side_panel_toggle;
-  GtkPaned *outer_paned;
-  GtkPaned *inner_paned;
-  MgLibrarySidebar *library_sidebar;
-  MgReader *reader;
-  MgSidePanel *side_panel;
-
-  MgStore *store;
-  GSettings *settings;
-  GCancellable *cancellable;
-  GtkFileChooserNative *chooser;
-};
+#include "mg-window-private.h"
 
 G_DEFINE_FINAL_TYPE (MgWindow, mg_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -63,9 +43,9 @@ import_result_free (ImportResult *result)
   g_free (result);
 }
 
-static void
-show_toast (MgWindow   *self,
-            const char *message)
+void
+mg_window_show_toast (MgWindow   *self,
+                      const char *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
@@ -124,7 +104,7 @@ mg_window_reload_library (MgWindow *self)
   documents = mg_store_list_documents (self->store, &error);
   if (documents == NULL)
     {
-      show_toast (self, error->message);
+      mg_window_show_toast (self, error->message);
       return;
     }
   mg_library_sidebar_set_model (self->library_sidebar, documents);
@@ -190,7 +170,7 @@ mg_window_open_document (MgWindow *self,
   document = mg_store_get_document (self->store, document_id, &error);
   if (document == NULL)
     {
-      show_toast (self, error->message);
+      mg_window_show_toast (self, error->message);
       return FALSE;
     }
   mg_window_save_reading_position (self);
@@ -198,6 +178,7 @@ mg_window_open_document (MgWindow *self,
                           mg_store_get_reading_position (self->store, document_id));
   mg_library_sidebar_select_document (self->library_sidebar, document_id);
   mg_entity_panel_set_document (entity_panel (self), document);
+  mg_window_tagging_show_document (self);
   update_title (self);
   remember_last_document (self, document_id);
   return TRUE;
@@ -271,7 +252,7 @@ report_import_failures (MgWindow  *self,
 
   if (failures->len == 1)
     {
-      show_toast (self, g_ptr_array_index (failures, 0));
+      mg_window_show_toast (self, g_ptr_array_index (failures, 0));
       return;
     }
   for (guint i = 0; i < failures->len; i++)
@@ -302,7 +283,7 @@ store_import_result (MgWindow     *self,
   if (existed)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is already in the library"), name);
-      show_toast (self, message);
+      mg_window_show_toast (self, message);
     }
   return NULL;
 }
@@ -322,7 +303,7 @@ import_done (GObject      *source,
   if (results == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
+        mg_window_show_toast (self, error->message);
       return;
     }
   for (guint i = 0; i < results->len; i++)
@@ -499,6 +480,7 @@ mg_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  mg_window_tagging_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
 
   G_OBJECT_CLASS (mg_window_parent_class)->dispose (object);
@@ -601,6 +583,7 @@ mg_window_constructed (GObject *object)
   g_assert (MG_IS_STORE (self->store));
   restore_window_state (self);
   mg_entity_panel_set_store (entity_panel (self), self->store);
+  mg_window_tagging_set_store (self);
   mg_window_reload_library (self);
 }
 
@@ -689,7 +672,7 @@ on_corpus_entity_activated (MgWindow *self,
 
   if (document_id < 0)
     {
-      show_toast (self, error->message);
+      mg_window_show_toast (self, error->message);
       return;
     }
   if (document_id == 0 || !mg_window_open_document (self, document_id))
@@ -733,7 +716,7 @@ undo_entity_decision_action (GSimpleAction *action,
 
   if (!mg_store_remove_entity_decision (self->store, g_variant_get_int64 (parameter), &error))
     {
-      show_toast (self, error->message);
+      mg_window_show_toast (self, error->message);
       return;
     }
   mg_entity_panel_reload (entity_panel (self));
@@ -759,7 +742,7 @@ mark_entity_action (GSimpleAction *action,
   decision = mg_entity_decision_new (MG_ENTITY_DECISION_ADD, selected, type, 0);
   if (*decision->key == '\0')
     {
-      show_toast (self, _("Select a name to mark it as an entity"));
+      mg_window_show_toast (self, _("Select a name to mark it as an entity"));
       return;
     }
   /* Translators: the name the user marked as an entity. */
@@ -832,6 +815,7 @@ mg_window_init (MgWindow *self)
   self->settings = create_settings ();
   add_actions (self);
   setup_entities (self);
+  mg_window_tagging_init (self);
 
   g_signal_connect_object (self->reader, "position-changed",
                            G_CALLBACK (on_reading_position_changed), self, G_CONNECT_SWAPPED);

@@ -7,18 +7,23 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mg-cli-annotate.h"
 #include "mg-cli-extract.h"
 #include "mg-store.h"
 #include "mg-text-import.h"
 
 typedef int (*CommandFunc) (MgStore *store, int argc, char **argv);
+typedef void (*OptionsFunc) (GOptionContext *context);
 
+/* @add_options, when set, adds the command's own options to the context that parses
+ * --library, so `COMMAND --help` lists them and nothing reaches the command unparsed. */
 typedef struct
 {
   const char *name;
   const char *parameters;
   const char *summary;
   CommandFunc run;
+  OptionsFunc add_options;
 } Command;
 
 static char *library_path = NULL;
@@ -174,6 +179,12 @@ static const Command commands[] = {
   { "show", N_("ID"), N_("Print the stored text of a document exactly"), command_show },
   { "extract", N_("FILE|--document ID [--format tsv|jsonl]"),
     N_("Print the entities of a file or document as TSV or JSON lines"), mg_cli_extract },
+  { "annotate", N_("--document ID --start S --end E --code NAME [--note TEXT] [--set NAME]"),
+    N_("Tag a passage of a document; prints the new annotation’s ID"), mg_cli_annotate,
+    mg_cli_annotate_add_options },
+  { "annotations", N_("[--document ID] [--code NAME] [--set NAME]"),
+    N_("List tagged passages as TSV"), mg_cli_annotations, mg_cli_annotations_add_options },
+  { "codes", "", N_("Print the codebook as a tree with passage counts"), mg_cli_codes },
 };
 
 static char *
@@ -209,6 +220,8 @@ run_command (const Command  *command,
 
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_add_main_entries (context, library_entries, GETTEXT_PACKAGE);
+  if (command->add_options != NULL)
+    command->add_options (context);
   /* extract parses its own options (--document, --format) after the library's. */
   g_option_context_set_ignore_unknown_options (context, command->run == mg_cli_extract);
   if (!g_option_context_parse (context, &argc, &argv, &error))

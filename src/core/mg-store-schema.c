@@ -54,7 +54,10 @@ static const char schema_v1[] =
   "  modified INTEGER NOT NULL"
   ");"
   "CREATE INDEX annotations_document ON annotations (document, start);"
-  "CREATE INDEX annotations_code ON annotations (code);"
+  /* The corpus view lists a code's passages document by document; deleting a set drops
+   * its annotations. */
+  "CREATE INDEX annotations_code ON annotations (code, document, start);"
+  "CREATE INDEX annotations_set ON annotations (annotation_set);"
   "CREATE TABLE entity_mentions ("
   "  document INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
   "  start INTEGER NOT NULL,"

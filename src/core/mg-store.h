@@ -20,6 +20,9 @@ G_BEGIN_DECLS
  * @MG_STORE_ERROR_READ_ONLY: the library cannot be written
  * @MG_STORE_ERROR_NOT_FOUND: no such item in the library
  * @MG_STORE_ERROR_FAILED: any other failure of the database
+ * @MG_STORE_ERROR_INVALID: the request makes no sense for the library as it is (a range
+ *   outside the text, a code moved under itself, an empty name)
+ * @MG_STORE_ERROR_IN_USE: the item is still in use (a code that passages carry)
  */
 typedef enum {
   MG_STORE_ERROR_OPEN,
@@ -31,6 +34,8 @@ typedef enum {
   MG_STORE_ERROR_READ_ONLY,
   MG_STORE_ERROR_NOT_FOUND,
   MG_STORE_ERROR_FAILED,
+  MG_STORE_ERROR_INVALID,
+  MG_STORE_ERROR_IN_USE,
 } MgStoreError;
 
 #define MG_TYPE_STORE (mg_store_get_type ())

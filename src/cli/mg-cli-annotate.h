@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mg-store.h"
+
+G_BEGIN_DECLS
+
+void         mg_cli_annotate_add_options    (GOptionContext  *context);
+int          mg_cli_annotate                (MgStore         *store,
+                                             int              argc,
+                                             char           **argv);
+void         mg_cli_annotations_add_options (GOptionContext  *context);
+int          mg_cli_annotations             (MgStore         *store,
+                                             int              argc,
+                                             char           **argv);
+int          mg_cli_codes                   (MgStore         *store,
+                                             int              argc,
+                                             char           **argv);
+
+G_END_DECLS
