@@ -439,6 +439,41 @@ test_sample_document (void)
   g_assert_true (g_bytes_equal (show->out, bytes));
 }
 
+/* A file edited after it was imported comes back as a new version of the same document, its
+ * passages carried over; the old text stays in the library. */
+static void
+test_changed_file_new_version (void)
+{
+  g_autofree char *library = scratch_path ("library.sqlite3");
+  g_autofree char *minutes = scratch_path ("minutes.txt");
+  g_autoptr(Run) first = NULL;
+  g_autoptr(Run) tag = NULL;
+  g_autoptr(Run) again = NULL;
+  g_autoptr(Run) passages = NULL;
+  g_autoptr(Run) list = NULL;
+
+  g_assert_true (g_file_set_contents (minutes, "Minutes\n\nThe board approved the dredging "
+                                               "plan on Monday.\n", -1, NULL));
+  first = run_cli ("--library", library, "import", minutes);
+  assert_status (first, 0);
+  tag = run_cli ("--library", library, "annotate", "--document", "1", "--start", "19",
+                 "--end", "27", "--code", "Decisions");
+  assert_status (tag, 0);
+  g_assert_true (g_file_set_contents (minutes, "Minutes (revised)\n\nAfter a long debate, "
+                                               "the board approved the dredging plan on "
+                                               "Monday.\n", -1, NULL));
+  again = run_cli ("--library", library, "import", minutes);
+  assert_status (again, 0);
+  g_assert_true (g_str_has_prefix (run_stdout (again), "2\tMinutes (revised)\n"));
+  g_assert_nonnull (strstr (again->err, "new version"));
+  passages = run_cli ("--library", library, "annotations");
+  /* The passage now points into the new text, at its new place, with the same quote. */
+  g_assert_nonnull (strstr (run_stdout (passages), "\t2\tMine\tDecisions\t"));
+  g_assert_nonnull (strstr (run_stdout (passages), "\tapproved\t"));
+  list = run_cli ("--library", library, "list");
+  g_assert_cmpuint (count_lines (run_stdout (list)), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -450,6 +485,7 @@ main (int    argc,
   g_test_add_func ("/cli/import/mixed", test_mixed);
   g_test_add_func ("/cli/import/all-fail", test_all_fail);
   g_test_add_func ("/cli/import/duplicate", test_duplicate);
+  g_test_add_func ("/cli/import/changed-file-new-version", test_changed_file_new_version);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/default-library", test_default_library);

@@ -368,10 +368,75 @@ test_indent_and_move (Fixture       *fixture,
   g_assert_cmpuint (fixture->changed, ==, 5);
 }
 
+static void
+test_new_subcode (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gint64 trade = add_through_panel (fixture, "Trade");
+  g_autoptr(MgCode) tariffs = NULL;
+
+  select_code (fixture, trade);
+  type_name (fixture, "codes.new-subcode", "Tariffs");
+  drain_events ();
+  assert_row (fixture, 2, "Tariffs|3|0", 1);
+  tariffs = stored_code (fixture, "Tariffs");
+  g_assert_cmpint (mg_code_get_parent_id (tariffs), ==, trade);
+}
+
+static GtkWidget *
+swatch_of_row (Fixture *fixture,
+               guint    index)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (row_at (fixture, index));
+
+  return gtk_widget_get_first_child (box);
+}
+
+static void
+test_recolour_and_describe (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *grid = GTK_WIDGET (panel_child (fixture, "palette_grid"));
+  GtkTextView *view = GTK_TEXT_VIEW (panel_child (fixture, "description_view"));
+  g_autoptr(MgCode) highlight = stored_code (fixture, "Highlight");
+  g_autoptr(MgCode) changed = NULL;
+  GtkWidget *button;
+  GtkWidget *save;
+
+  /* The palette's eighth colour, purple, as a click on its swatch. */
+  select_code (fixture, mg_code_get_id (highlight));
+  activate (fixture, "codes.colour");
+  button = gtk_widget_get_first_child (grid);
+  for (int i = 0; i < 7; i++)
+    button = gtk_widget_get_next_sibling (button);
+  g_signal_emit_by_name (button, "clicked");
+  drain_events ();
+  changed = stored_code (fixture, "Highlight");
+  g_assert_cmpstr (mg_code_get_colour (changed), ==, mg_code_palette_colour (7));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (swatch_of_row (fixture, 0)), "colour"), ==,
+                   mg_code_palette_colour (7));
+
+  /* The description shows as the row's tooltip. */
+  activate (fixture, "codes.describe");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Anything worth a second look.", -1);
+  save = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  save = gtk_widget_get_next_sibling (save);
+  g_assert_true (GTK_IS_BUTTON (save));
+  g_signal_emit_by_name (save, "clicked");
+  drain_events ();
+  g_clear_object (&changed);
+  changed = stored_code (fixture, "Highlight");
+  g_assert_cmpstr (mg_code_get_description (changed), ==, "Anything worth a second look.");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row_at (fixture, 0))), ==,
+                   "Anything worth a second look.");
+  g_assert_cmpuint (fixture->changed, ==, 2);
+}
+
 static GtkDropTarget *
 drop_target (Fixture *fixture)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list_box (fixture)));
+  GtkWidget *list = GTK_WIDGET (list_box (fixture));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -402,13 +467,12 @@ drop_on_row (Fixture *fixture,
 {
   GtkWidget *row = GTK_WIDGET (row_at (fixture, index));
   g_auto(GValue) value = G_VALUE_INIT;
-  graphene_point_t point;
+  graphene_point_t middle, point;
   gboolean accepted = FALSE;
 
   wait_for_layout (row);
-  g_assert_true (gtk_widget_compute_point (row, GTK_WIDGET (list_box (fixture)),
-                                           &GRAPHENE_POINT_INIT (10, gtk_widget_get_height (row) / 2.0),
-                                           &point));
+  middle = GRAPHENE_POINT_INIT (10, gtk_widget_get_height (row) / 2.0);
+  g_assert_true (gtk_widget_compute_point (row, GTK_WIDGET (list_box (fixture)), &middle, &point));
   g_value_init (&value, G_TYPE_INT64);
   g_value_set_int64 (&value, code_id);
   g_signal_emit_by_name (drop_target (fixture), "drop", &value, (double) point.x,
@@ -579,7 +643,9 @@ main (int    argc,
   ADD ("create-code", test_create_code);
   ADD ("taken-name-is-told", test_taken_name_is_told);
   ADD ("rename-code", test_rename_code);
+  ADD ("new-subcode", test_new_subcode);
   ADD ("indent-and-move", test_indent_and_move);
+  ADD ("recolour-and-describe", test_recolour_and_describe);
   ADD ("drag-under-code", test_drag_under_code);
   ADD ("delete-unused", test_delete_unused);
   ADD ("delete-in-use-asks", test_delete_in_use_asks);

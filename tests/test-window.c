@@ -473,6 +473,27 @@ test_tag_undo_redo_note (Fixture       *fixture,
   g_assert_cmpstr (mg_annotation_get_quote (stored), ==, "e cooperative");
 }
 
+static void
+test_tag_all_mentions (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "visit.txt", travel_note, -1);
+  g_autoptr(MgCode) code = NULL;
+  MgEntityPanel *panel;
+  MgEntity *country;
+
+  import (fixture, file);
+  wait_until (fixture, entities_are_listed);
+  panel = mg_side_panel_get_entity_panel (mg_window_get_side_panel (fixture->window));
+  country = mg_entity_panel_find_entity (panel, "indonesia");
+  code = g_list_model_get_item (fixture->window->codes, 0);
+  g_assert_cmpint (mg_window_tag_all_mentions (fixture->window, country, code), ==, 3);
+  g_assert_cmpuint (stored_passages (fixture), ==, 3);
+  /* One action: one undo takes all three away. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (stored_passages (fixture), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -494,5 +515,7 @@ main (int    argc,
               test_entity_decisions_in_window, fixture_tear_down);
   g_test_add ("/window/tag-undo-redo-note", Fixture, NULL, fixture_set_up,
               test_tag_undo_redo_note, fixture_tear_down);
+  g_test_add ("/window/tag-all-mentions", Fixture, NULL, fixture_set_up,
+              test_tag_all_mentions, fixture_tear_down);
   return g_test_run ();
 }

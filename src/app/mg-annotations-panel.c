@@ -42,6 +42,7 @@ G_DEFINE_FINAL_TYPE (MgAnnotationsPanel, mg_annotations_panel, GTK_TYPE_WIDGET)
 
 enum {
   ANNOTATION_ACTIVATED,
+  PLACE_ORPHAN,
   N_SIGNALS
 };
 
@@ -132,6 +133,31 @@ row_heading (MgAnnotationsPanel *self,
   return g_strdup (code ? code : "");
 }
 
+static void
+on_place_clicked (GtkButton          *button,
+                  MgAnnotationsPanel *self)
+{
+  g_signal_emit (self, signals[PLACE_ORPHAN], 0,
+                 g_object_get_data (G_OBJECT (button), "annotation"));
+}
+
+/* A passage the new version could not place is placed by hand: select where it belongs in
+ * the reader, then press this. */
+static GtkWidget *
+make_place_button (MgAnnotationsPanel *self,
+                   MgAnnotation       *annotation)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Place at Selection"));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Select where this passage belongs in the reader, "
+                                         "then place it there"));
+  g_object_set_data_full (G_OBJECT (button), "annotation", g_object_ref (annotation),
+                          g_object_unref);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_place_clicked), self, 0);
+  return button;
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -159,6 +185,8 @@ create_row (gpointer item,
     gtk_box_append (GTK_BOX (text), make_label (note, "dim-label", 2));
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), text);
+  if (mg_annotation_get_orphaned (annotation))
+    gtk_box_append (GTK_BOX (box), make_place_button (self, annotation));
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -271,6 +299,14 @@ mg_annotations_panel_class_init (MgAnnotationsPanelClass *klass)
    */
   signals[ANNOTATION_ACTIVATED] =
     g_signal_new ("annotation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, MG_TYPE_ANNOTATION);
+
+  /**
+   * MgAnnotationsPanel::place-orphan:
+   * @annotation: a passage not placed in the new version, to place at the reader's selection
+   */
+  signals[PLACE_ORPHAN] =
+    g_signal_new ("place-orphan", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, MG_TYPE_ANNOTATION);
 
   gtk_widget_class_set_template_from_resource (widget_class,

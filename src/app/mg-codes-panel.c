@@ -371,27 +371,27 @@ key_label_new (guint key)
   return label;
 }
 
-static void
-on_drag_begin (GtkDragSource *source,
-               GdkDrag       *drag,
-               GtkWidget     *row)
+/* The row travels with the pointer, held where it was grabbed. */
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+  MgCode *code = g_object_get_data (G_OBJECT (row), "code");
 
-  gtk_drag_source_set_icon (source, paintable, 12, gtk_widget_get_height (row) / 2);
+  gtk_drag_source_set_icon (source, paintable, (int) x, (int) y);
+  return gdk_content_provider_new_typed (G_TYPE_INT64, mg_code_get_id (code));
 }
 
 static void
-add_drag_source (GtkWidget *row,
-                 MgCode    *code)
+add_drag_source (GtkWidget *row)
 {
   GtkDragSource *source = gtk_drag_source_new ();
-  g_autoptr(GdkContentProvider) content = gdk_content_provider_new_typed (G_TYPE_INT64,
-                                                                          mg_code_get_id (code));
 
-  gtk_drag_source_set_content (source, content);
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), row);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), row);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
 }
 
@@ -438,7 +438,7 @@ create_row (gpointer item,
     gtk_widget_set_tooltip_text (row, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
-  add_drag_source (row, code);
+  add_drag_source (row);
   return row;
 }
 
@@ -688,7 +688,8 @@ ask_name (MgCodesPanel *self,
 static void
 on_name_entry_changed (MgCodesPanel *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
+  g_autofree char *name = g_strstrip (g_strdup (text));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->name_button), *name != '\0');
 }
@@ -1101,8 +1102,10 @@ delete_dialog_body (MgCodesPanel *self,
                     MgCode       *code,
                     GtkWidget   **out_choice)
 {
+  guint count = mg_code_get_passage_count (code);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Move the passages to"));
+  GtkWidget *label = gtk_label_new_with_mnemonic (ngettext ("_Move the passage to",
+                                                            "_Move the passages to", count));
 
   *out_choice = target_choice_new (self, code);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), *out_choice);
@@ -1112,27 +1115,43 @@ delete_dialog_body (MgCodesPanel *self,
   return box;
 }
 
+/* Says how many passages carry the code and what happens to them and to its sub-codes. */
+static char *
+delete_question (MgCodesPanel *self,
+                 MgCode       *code,
+                 gboolean      others)
+{
+  guint count = mg_code_get_passage_count (code);
+  g_autofree char *passages = NULL;
+
+  if (others)
+    passages = g_strdup_printf (ngettext ("%u passage carries this code. Choose the code it "
+                                          "will carry instead; the passage stays where it is.",
+                                          "%u passages carry this code. Choose the code they "
+                                          "will carry instead; the passages stay where they are.",
+                                          count), count);
+  else
+    passages = g_strdup_printf (ngettext ("%u passage carries this code, and there is no other "
+                                          "code to move it to. Create one first.",
+                                          "%u passages carry this code, and there is no other "
+                                          "code to move them to. Create one first.", count),
+                                count);
+  /* The store lifts the sub-codes into the deleted code's place. */
+  if (count_children (self, mg_code_get_id (code)) == 0)
+    return g_steal_pointer (&passages);
+  return g_strconcat (passages, " ", _("Its sub-codes move up one level."), NULL);
+}
+
 static void
 ask_delete (MgCodesPanel *self,
             MgCode       *code)
 {
-  guint count = mg_code_get_passage_count (code);
   gboolean others = g_list_model_get_n_items (self->codes) > 1;
   g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), mg_code_get_name (code));
-  g_autofree char *body = NULL;
+  g_autofree char *body = delete_question (self, code, others);
   GtkWidget *choice = NULL;
   GtkWidget *dialog;
 
-  body = g_strdup_printf (others ? ngettext ("%u passage carries this code. Choose the code it "
-                                             "will carry instead; the passage stays where it is.",
-                                             "%u passages carry this code. Choose the code they "
-                                             "will carry instead; the passages stay where they "
-                                             "are.", count)
-                                 : ngettext ("%u passage carries this code, and there is no "
-                                             "other code to move it to. Create one first.",
-                                             "%u passages carry this code, and there is no "
-                                             "other code to move them to. Create one first.",
-                                             count), count);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
                                    body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
@@ -1506,8 +1525,9 @@ add_bindings (GtkWidgetClass *widget_class)
     { GDK_KEY_Down, GDK_ALT_MASK, "codes.move-down" },
     { GDK_KEY_Right, GDK_ALT_MASK, "codes.indent" },
     { GDK_KEY_Left, GDK_ALT_MASK, "codes.outdent" },
-    { GDK_KEY_Delete, 0, "codes.delete" },
+    /* The last binding of an action is the one menus show. */
     { GDK_KEY_KP_Delete, 0, "codes.delete" },
+    { GDK_KEY_Delete, 0, "codes.delete" },
     { GDK_KEY_F10, GDK_SHIFT_MASK, "codes.menu" },
     { GDK_KEY_Menu, 0, "codes.menu" },
   };

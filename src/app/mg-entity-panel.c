@@ -54,6 +54,7 @@ enum {
   CORPUS_ENTITY_ACTIVATED,
   MENTIONS_CHANGED,
   DECISION_MADE,
+  TAG_ALL_REQUESTED,
   N_SIGNALS
 };
 
@@ -729,6 +730,17 @@ merge_action (GtkWidget  *widget,
 }
 
 static void
+tag_all_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MgEntityPanel *self = MG_ENTITY_PANEL (widget);
+
+  if (self->menu_entity != NULL && !showing_corpus (self))
+    g_signal_emit (self, signals[TAG_ALL_REQUESTED], 0, self->menu_entity);
+}
+
+static void
 mg_entity_panel_dispose (GObject *object)
 {
   MgEntityPanel *self = MG_ENTITY_PANEL (object);
@@ -801,6 +813,13 @@ install_signals (GObjectClass *klass)
    * @message: what to tell the user
    * @decision_id: the stored decision, to take back with Undo; 0 when it failed
    */
+  /**
+   * MgEntityPanel::tag-all-requested:
+   * @entity: the entity whose every mention should be tagged with a code
+   */
+  signals[TAG_ALL_REQUESTED] =
+    g_signal_new ("tag-all-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, MG_TYPE_ENTITY);
   signals[DECISION_MADE] =
     g_signal_new ("decision-made", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
@@ -847,6 +866,7 @@ mg_entity_panel_class_init (MgEntityPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "entity.retype", "s", retype_action);
   gtk_widget_class_install_action (widget_class, "entity.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "entity.menu", NULL, menu_action);
+  gtk_widget_class_install_action (widget_class, "entity.tag-all", NULL, tag_all_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
                                        "entity.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "entity.menu", NULL);

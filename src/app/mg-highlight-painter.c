@@ -25,6 +25,7 @@ struct _MgHighlightPainter
   gint64 painted_start;           /* the range painted first (the visible one) */
   gint64 painted_end;
   GHashTable *tags;               /* blended 0xRRGGBBAA -> GtkTextTag */
+  GtkTextTag *note_tag;           /* marks passages that carry a note */
   guint idle_id;
   gboolean dark;
 };
@@ -87,6 +88,33 @@ clear_range (MgHighlightPainter *self,
   g_hash_table_iter_init (&iter, self->tags);
   while (g_hash_table_iter_next (&iter, NULL, &tag))
     gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+  if (self->note_tag != NULL)
+    gtk_text_buffer_remove_tag (buffer, self->note_tag, &start, &end);
+}
+
+/* A passage with a note gets a dotted underline, so notes are seen while reading, not only
+ * in the Annotations page. Few passages carry notes: a scan of them all is cheap. */
+static void
+mark_notes (MgHighlightPainter *self,
+            gint64              from,
+            gint64              to)
+{
+  GtkTextBuffer *buffer = buffer_of (self);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const MgPassageSpan *span = &g_array_index (self->spans, MgPassageSpan, i);
+      GtkTextIter start, end;
+
+      if (!span->has_note || span->end <= from || span->start >= to)
+        continue;
+      if (self->note_tag == NULL)
+        self->note_tag = gtk_text_buffer_create_tag (buffer, NULL,
+                                                     "underline", PANGO_UNDERLINE_ERROR, NULL);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) span->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) span->end);
+      gtk_text_buffer_apply_tag (buffer, self->note_tag, &start, &end);
+    }
 }
 
 static void
@@ -162,6 +190,7 @@ repaint_all (MgHighlightPainter *self)
   self->segments = mg_highlight_layout_segments ((MgPassageSpan *) (gpointer) self->spans->data,
                                                  self->spans->len, 0, G_MAXINT64);
   self->next_segment = 0;
+  mark_notes (self, 0, G_MAXINT64);
   paint_visible (self);
   if (self->segments->len > 0)
     self->idle_id = g_idle_add_full (G_PRIORITY_LOW, paint_slice, self, NULL);
@@ -300,6 +329,7 @@ mg_highlight_painter_update (MgHighlightPainter  *self,
   segments = mg_highlight_layout_segments (spans, n_spans, changed_start, changed_end);
   for (guint i = 0; i < segments->len; i++)
     paint_segment (self, &g_array_index (segments, MgHighlightSegment, i));
+  mark_notes (self, changed_start, changed_end);
 }
 
 /**

@@ -50,5 +50,8 @@ void         mg_window_tagging_init         (MgWindow   *self);
 void         mg_window_tagging_dispose      (MgWindow   *self);
 void         mg_window_tagging_set_store    (MgWindow   *self);
 void         mg_window_tagging_show_document (MgWindow  *self);
+gint         mg_window_tag_all_mentions     (MgWindow   *self,
+                                             MgEntity   *entity,
+                                             MgCode     *code);
 
 G_END_DECLS

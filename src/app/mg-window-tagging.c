@@ -10,6 +10,7 @@
 #include "mg-annotation-set.h"
 #include "mg-store-annotations.h"
 #include "mg-store-codes.h"
+#include "mg-store-versions.h"
 #include "mg-window-private.h"
 
 static MgDocument *
@@ -69,10 +70,13 @@ static MgPassageSpan
 span_of (MgWindow     *self,
          MgAnnotation *annotation)
 {
+  const char *note = mg_annotation_get_note (annotation);
+
   return (MgPassageSpan) { mg_annotation_get_start (annotation),
                            mg_annotation_get_end (annotation),
                            colour_of (self, mg_annotation_get_code_id (annotation)),
-                           mg_annotation_get_id (annotation) };
+                           mg_annotation_get_id (annotation),
+                           note != NULL && *note != '\0' };
 }
 
 /* Every passage of the document, painted anew (visible range first, the rest in slices). */
@@ -358,8 +362,7 @@ on_note_saved (MgWindow     *self,
   after = mg_history_set_note (self->history, self->store, mg_annotation_get_id (annotation),
                                note, &error);
   self->applying_edit = FALSE;
-  if (after == NULL)
-    mg_window_show_toast (self, error->message);
+  run_edit (self, mg_annotation_get_id (annotation), after, error);
 }
 
 static void
@@ -503,6 +506,111 @@ on_annotation_activated (MgWindow     *self,
 }
 
 static void
+on_place_orphan (MgWindow     *self,
+                 MgAnnotation *annotation)
+{
+  g_autoptr(GError) error = NULL;
+  MgDocument *document = current_document (self);
+  gint64 start, end;
+
+  if (document == NULL || mg_document_get_id (document) != mg_annotation_get_document_id (annotation))
+    {
+      mg_window_show_toast (self, _("Open the passage’s document and select where it belongs"));
+      return;
+    }
+  if (!selection_or_toast (self, &start, &end))
+    return;
+  if (!mg_store_place_orphan (self->store, mg_annotation_get_id (annotation), start, end, &error))
+    {
+      mg_window_show_toast (self, error->message);
+      return;
+    }
+  load_spans (self);
+  mg_annotations_panel_reload (mg_side_panel_get_annotations_panel (self->side_panel));
+}
+
+/**
+ * mg_window_tag_all_mentions:
+ *
+ * Tags every mention of an entity in the document with one code: one action, one undo.
+ *
+ * Returns: how many mentions were newly tagged, or -1 (the user was told why)
+ */
+gint
+mg_window_tag_all_mentions (MgWindow *self,
+                            MgEntity *entity,
+                            MgCode   *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (MgRange));
+  const MgEntitySpan *spans;
+  guint n_spans;
+  gint count;
+
+  spans = mg_entity_get_spans (entity, &n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      MgRange range = { spans[i].start, spans[i].end };
+      g_array_append_val (ranges, range);
+    }
+  count = mg_history_tag_all (self->history, self->store,
+                              mg_document_get_id (current_document (self)), self->set_id,
+                              mg_code_get_id (code), (MgRange *) (gpointer) ranges->data,
+                              ranges->len, &error);
+  if (count < 0)
+    mg_window_show_toast (self, error->message);
+  return count;
+}
+
+static void
+on_tag_all_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     MgWindow         *self)
+{
+  MgEntity *entity = g_object_get_data (G_OBJECT (dialog), "entity");
+  MgCode *code = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)));
+  g_autofree char *message = NULL;
+  gint count;
+
+  if (!g_str_equal (response, "tag") || code == NULL || current_document (self) == NULL)
+    return;
+  count = mg_window_tag_all_mentions (self, entity, code);
+  if (count < 0)
+    return;
+  /* Translators: how many mentions, the entity's name, the code's name. */
+  message = g_strdup_printf (ngettext ("Tagged %d mention of “%s” with “%s”",
+                                       "Tagged %d mentions of “%s” with “%s”", count),
+                             count, mg_entity_get_name (entity), mg_code_get_name (code));
+  mg_window_show_toast (self, message);
+}
+
+static void
+on_tag_all_requested (MgWindow *self,
+                      MgEntity *entity)
+{
+  g_autofree char *heading = g_strdup_printf (_("Tag All Mentions of “%s”"),
+                                              mg_entity_get_name (entity));
+  g_autofree char *body = g_strdup_printf (ngettext ("Its %u mention in this document will be "
+                                                     "tagged with the code you choose.",
+                                                     "Its %u mentions in this document will be "
+                                                     "tagged with the code you choose.",
+                                                     mg_entity_get_mention_count (entity)),
+                                           mg_entity_get_mention_count (entity));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *choice = gtk_drop_down_new (g_object_ref (self->codes),
+                                         gtk_property_expression_new (MG_TYPE_CODE, NULL, "name"));
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), choice);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "tag", _("_Tag"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "tag",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "entity", g_object_ref (entity), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_tag_all_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_code_activated (MgWindow *self,
                    MgCode   *code)
 {
@@ -640,6 +748,10 @@ mg_window_tagging_init (MgWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (annotations_panel, "annotation-activated",
                            G_CALLBACK (on_annotation_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (annotations_panel, "place-orphan", G_CALLBACK (on_place_orphan),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (mg_side_panel_get_entity_panel (self->side_panel), "tag-all-requested",
+                           G_CALLBACK (on_tag_all_requested), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -669,6 +781,12 @@ mg_window_tagging_set_store (MgWindow *self)
     mg_window_show_toast (self, error->message);
   else
     self->set_id = mg_annotation_set_get_id (set);
+  /* Passages carry their author; until there are preferences, the account's name. */
+  if (set != NULL && g_strcmp0 (mg_annotation_set_get_author (set), "") == 0
+      && g_strcmp0 (g_get_real_name (), "Unknown") != 0
+      && !mg_store_set_annotation_set_author (self->store, self->set_id, g_get_real_name (),
+                                              &error))
+    g_warning ("Could not name the author of the annotations: %s", error->message);
   mg_codes_panel_set_store (codes_panel, self->store);
   mg_codes_panel_set_history (codes_panel, self->history);
   mg_annotations_panel_set_store (mg_side_panel_get_annotations_panel (self->side_panel),

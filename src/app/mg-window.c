@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-store-entities.h"
+#include "mg-store-versions.h"
 #include "mg-text-import.h"
 #include "mg-window-private.h"
 
@@ -264,6 +265,31 @@ report_import_failures (MgWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+announce_new_version (MgWindow         *self,
+                      const char       *name,
+                      MgReanchorReport *report)
+{
+  guint placed = report->n_exact + report->n_moved + report->n_fuzzy;
+  g_autofree char *message = NULL;
+
+  if (report->n_orphaned == 0)
+    /* Translators: a file name; its text changed since it was imported. */
+    message = g_strdup_printf (ngettext ("“%s” has changed: this is its new version, and its "
+                                         "%u passage was placed in it",
+                                         "“%s” has changed: this is its new version, and all "
+                                         "%u passages were placed in it", placed),
+                               name, placed);
+  else
+    message = g_strdup_printf (ngettext ("“%s” has changed: this is its new version; %u passage "
+                                         "could not be placed (see Annotations)",
+                                         "“%s” has changed: this is its new version; %u passages "
+                                         "could not be placed (see Annotations)",
+                                         report->n_orphaned),
+                               name, report->n_orphaned);
+  mg_window_show_toast (self, message);
+}
+
 /* Stores one decoded file; returns a message for the user when it was not imported. */
 static char *
 store_import_result (MgWindow     *self,
@@ -272,19 +298,22 @@ store_import_result (MgWindow     *self,
 {
   g_autofree char *name = file_display_name (result->file);
   g_autoptr(GError) error = NULL;
-  gboolean existed = FALSE;
+  g_auto(MgReanchorReport) report = { 0 };
+  MgImportOutcome outcome;
 
   if (result->document == NULL)
     /* Translators: file name, then why it could not be imported. */
     return g_strdup_printf (_("Could not import “%s”: %s"), name, result->error->message);
-  if (!mg_store_add_document (self->store, result->document, &existed, &error))
+  if (!mg_store_import_document (self->store, result->document, &outcome, &report, &error))
     return g_strdup_printf (_("Could not import “%s”: %s"), name, error->message);
   *out_id = mg_document_get_id (result->document);
-  if (existed)
+  if (outcome == MG_IMPORT_OUTCOME_EXISTED)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is already in the library"), name);
       mg_window_show_toast (self, message);
     }
+  else if (outcome == MG_IMPORT_OUTCOME_NEW_VERSION)
+    announce_new_version (self, name, &report);
   return NULL;
 }
 

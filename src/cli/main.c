@@ -10,6 +10,7 @@
 #include "mg-cli-annotate.h"
 #include "mg-cli-extract.h"
 #include "mg-store.h"
+#include "mg-store-versions.h"
 #include "mg-text-import.h"
 
 typedef int (*CommandFunc) (MgStore *store, int argc, char **argv);
@@ -63,18 +64,31 @@ import_one (MgStore    *store,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(MgDocument) document = mg_text_import_file (file, NULL, &error);
+  g_auto(MgReanchorReport) report = { 0 };
   g_autofree char *title = NULL;
-  gboolean existed = FALSE;
+  MgImportOutcome outcome;
 
-  if (document == NULL || !mg_store_add_document (store, document, &existed, &error))
+  if (document == NULL
+      || !mg_store_import_document (store, document, &outcome, &report, &error))
     {
       print_error (path, error->message);
       return FALSE;
     }
   title = tsv_field (mg_document_get_title (document));
   g_print ("%" G_GINT64_FORMAT "\t%s\n", mg_document_get_id (document), title);
-  if (existed)
+  if (outcome == MG_IMPORT_OUTCOME_EXISTED)
     print_error (path, _("already in the library; not imported again"));
+  else if (outcome == MG_IMPORT_OUTCOME_NEW_VERSION)
+    {
+      guint placed = report.n_exact + report.n_moved + report.n_fuzzy;
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("changed since it was imported: stored as a new version; "
+                                   "%u passage placed again, %u could not be placed",
+                                   "changed since it was imported: stored as a new version; "
+                                   "%u passages placed again, %u could not be placed", placed),
+                         placed, report.n_orphaned);
+      print_error (path, message);
+    }
   return TRUE;
 }
 

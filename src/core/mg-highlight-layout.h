@@ -14,12 +14,14 @@ G_BEGIN_DECLS
  * @end: code-point offset just after it
  * @colour: its code's colour as 0xRRGGBB
  * @id: the annotation's id
+ * @has_note: whether the passage carries a note (it is marked in the text)
  */
 typedef struct {
-  gint64  start;
-  gint64  end;
-  guint32 colour;
-  gint64  id;
+  gint64   start;
+  gint64   end;
+  guint32  colour;
+  gint64   id;
+  gboolean has_note;
 } MgPassageSpan;
 
 /**

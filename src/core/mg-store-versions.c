@@ -571,3 +571,46 @@ mg_store_place_orphan (MgStore  *store,
     }
   return mg_store_commit (store, error);
 }
+
+/**
+ * mg_store_import_document:
+ * @document: a document read from a file, not stored yet
+ * @out_outcome: (out): what happened to it
+ * @out_report: (out) (optional): for a new version, how its passages were re-anchored
+ *
+ * Stores what an import read, the way a researcher expects: the same text again is not
+ * stored twice; a changed text from a file already imported becomes a new version of that
+ * document, its passages re-anchored (the old text is kept); anything else is a new
+ * document. Sets @document's id in every case.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+mg_store_import_document (MgStore           *store,
+                          MgDocument        *document,
+                          MgImportOutcome   *out_outcome,
+                          MgReanchorReport  *out_report,
+                          GError           **error)
+{
+  gint64 existing = mg_store_find_document_by_sha256 (store, mg_document_get_sha256 (document),
+                                                      error);
+  gint64 previous = 0;
+
+  if (existing < 0)
+    return FALSE;
+  if (existing == 0 && mg_document_get_source_uri (document) != NULL)
+    {
+      previous = mg_store_find_current_version_by_source (store,
+                                                          mg_document_get_source_uri (document),
+                                                          error);
+      if (previous < 0)
+        return FALSE;
+    }
+  if (previous > 0)
+    {
+      *out_outcome = MG_IMPORT_OUTCOME_NEW_VERSION;
+      return mg_store_add_document_version (store, previous, document, out_report, error);
+    }
+  *out_outcome = existing > 0 ? MG_IMPORT_OUTCOME_EXISTED : MG_IMPORT_OUTCOME_NEW;
+  return mg_store_add_document (store, document, NULL, error);
+}

@@ -48,4 +48,22 @@ gboolean     mg_store_place_orphan          (MgStore           *store,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MgReanchorReport, mg_reanchor_report_clear)
 
+/**
+ * MgImportOutcome:
+ * @MG_IMPORT_OUTCOME_NEW: a new document
+ * @MG_IMPORT_OUTCOME_EXISTED: the library already held this text
+ * @MG_IMPORT_OUTCOME_NEW_VERSION: a changed text of a file imported before: a new version
+ */
+typedef enum {
+  MG_IMPORT_OUTCOME_NEW,
+  MG_IMPORT_OUTCOME_EXISTED,
+  MG_IMPORT_OUTCOME_NEW_VERSION,
+} MgImportOutcome;
+
+gboolean mg_store_import_document (MgStore           *store,
+                                   MgDocument        *document,
+                                   MgImportOutcome   *out_outcome,
+                                   MgReanchorReport  *out_report,
+                                   GError           **error);
+
 G_END_DECLS
