@@ -388,3 +388,21 @@ mg_reader_get_painter (MgReader *self)
   g_return_val_if_fail (MG_IS_READER (self), NULL);
   return self->painter;
 }
+
+/**
+ * mg_reader_clear_selection:
+ *
+ * Leaves nothing selected, the cursor at the selection's end, without scrolling.
+ */
+void
+mg_reader_clear_selection (MgReader *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter first, last;
+
+  g_return_if_fail (MG_IS_READER (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  if (gtk_text_buffer_get_selection_bounds (buffer, &first, &last))
+    gtk_text_buffer_place_cursor (buffer, &last);
+}

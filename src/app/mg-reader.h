@@ -20,6 +20,7 @@ GtkTextView   *mg_reader_get_text_view      (MgReader   *self);
 void           mg_reader_select_range       (MgReader   *self,
                                              gint64      start,
                                              gint64      end);
+void           mg_reader_clear_selection    (MgReader   *self);
 gboolean       mg_reader_get_selection      (MgReader   *self,
                                              gint64     *out_start,
                                              gint64     *out_end);

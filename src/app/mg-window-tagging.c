@@ -224,6 +224,9 @@ tag_selection (MgWindow *self,
   apply_span_edit (self, mg_annotation_get_id (annotation), annotation);
   self->last_code_id = code_id;
   self->current_passage_id = mg_annotation_get_id (annotation);
+  /* The selection would hide the new colour: the passage itself is now the thing selected
+   * (Shift+arrows resize it, N notes it). */
+  mg_reader_clear_selection (self->reader);
 }
 
 static void
