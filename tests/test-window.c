@@ -494,6 +494,36 @@ test_tag_all_mentions (Fixture       *fixture,
   g_assert_cmpuint (stored_passages (fixture), ==, 0);
 }
 
+static void
+test_find_and_tag_all (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "visit.txt", travel_note, -1);
+  g_autoptr(MgCode) code = NULL;
+  MgFindBar *find_bar;
+  GArray *matches;
+  gint64 second = g_utf8_pointer_to_offset (travel_note,
+                                            strstr (travel_note, "from Indonesia") + 5);
+
+  import (fixture, file);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL);
+  find_bar = mg_reader_get_find_bar (mg_window_get_reader (fixture->window));
+  /* Any case; the first match is selected at once, Enter walks on. */
+  mg_find_bar_set_query (find_bar, "indonesia");
+  matches = mg_find_bar_get_matches (find_bar);
+  g_assert_cmpuint (matches->len, ==, 3);
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (find_bar), MG_TYPE_FIND_BAR,
+                                                        "entry"), "activate");
+  assert_reader_selection (fixture, second, second + 9);
+
+  code = g_list_model_get_item (fixture->window->codes, 0);
+  g_assert_cmpint (mg_window_tag_ranges (fixture->window, matches, code), ==, 3);
+  g_assert_cmpuint (stored_passages (fixture), ==, 3);
+  /* Tagging the same matches again adds nothing. */
+  g_assert_cmpint (mg_window_tag_ranges (fixture->window, matches, code), ==, 0);
+  g_assert_cmpuint (stored_passages (fixture), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -517,5 +547,7 @@ main (int    argc,
               test_tag_undo_redo_note, fixture_tear_down);
   g_test_add ("/window/tag-all-mentions", Fixture, NULL, fixture_set_up,
               test_tag_all_mentions, fixture_tear_down);
+  g_test_add ("/window/find-and-tag-all", Fixture, NULL, fixture_set_up,
+              test_find_and_tag_all, fixture_tear_down);
   return g_test_run ();
 }

@@ -225,6 +225,7 @@ set_accels (GtkApplication *application)
     { "win.show-side-panel", { "F9", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.tag-last", { "<Control>h", NULL } },
+    { "win.find", { "<Control>f", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   };

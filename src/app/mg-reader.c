@@ -14,6 +14,8 @@ struct _MgReader
 {
   GtkWidget parent_instance;
 
+  GtkWidget *content;
+  MgFindBar *find_bar;
   GtkStack *stack;
   GtkScrolledWindow *scroller;
   GtkTextView *text_view;
@@ -117,8 +119,11 @@ mg_reader_class_init (MgReaderClass *klass)
     g_signal_new ("position-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (MG_TYPE_FIND_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/marginalia/Marginalia/mg-reader.ui");
+  gtk_widget_class_bind_template_child (widget_class, MgReader, content);
+  gtk_widget_class_bind_template_child (widget_class, MgReader, find_bar);
   gtk_widget_class_bind_template_child (widget_class, MgReader, stack);
   gtk_widget_class_bind_template_child (widget_class, MgReader, scroller);
   gtk_widget_class_bind_template_child (widget_class, MgReader, text_view);
@@ -139,6 +144,7 @@ mg_reader_init (MgReader *self)
                            G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   self->painter = mg_highlight_painter_new (self->text_view);
+  mg_find_bar_set_view (self->find_bar, self->text_view);
 }
 
 /**
@@ -202,6 +208,7 @@ mg_reader_set_document (MgReader   *self,
   mg_highlight_painter_set_passages (self->painter, NULL, 0);
   gtk_stack_set_visible_child_name (self->stack, document ? "document" : "empty");
   scroll_to_offset (self, offset);
+  mg_find_bar_refresh (self->find_bar);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
@@ -405,4 +412,16 @@ mg_reader_clear_selection (MgReader *self)
   buffer = gtk_text_view_get_buffer (self->text_view);
   if (gtk_text_buffer_get_selection_bounds (buffer, &first, &last))
     gtk_text_buffer_place_cursor (buffer, &last);
+}
+
+/**
+ * mg_reader_get_find_bar:
+ *
+ * Returns: (transfer none): the reader's find bar
+ */
+MgFindBar *
+mg_reader_get_find_bar (MgReader *self)
+{
+  g_return_val_if_fail (MG_IS_READER (self), NULL);
+  return self->find_bar;
 }

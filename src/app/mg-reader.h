@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "mg-document.h"
+#include "mg-find-bar.h"
 #include "mg-highlight-painter.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,7 @@ gboolean       mg_reader_get_selection      (MgReader   *self,
                                              gint64     *out_end);
 char          *mg_reader_get_selected_text  (MgReader   *self);
 MgHighlightPainter *mg_reader_get_painter   (MgReader   *self);
+MgFindBar     *mg_reader_get_find_bar       (MgReader   *self);
 void           mg_reader_set_entity_marks   (MgReader   *self,
                                              GPtrArray  *mentions);
 

@@ -50,6 +50,9 @@ void         mg_window_tagging_init         (MgWindow   *self);
 void         mg_window_tagging_dispose      (MgWindow   *self);
 void         mg_window_tagging_set_store    (MgWindow   *self);
 void         mg_window_tagging_show_document (MgWindow  *self);
+gint         mg_window_tag_ranges           (MgWindow   *self,
+                                             GArray     *ranges,
+                                             MgCode     *code);
 gint         mg_window_tag_all_mentions     (MgWindow   *self,
                                              MgEntity   *entity,
                                              MgCode     *code);

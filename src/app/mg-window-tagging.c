@@ -532,23 +532,12 @@ on_place_orphan (MgWindow     *self,
   mg_annotations_panel_reload (mg_side_panel_get_annotations_panel (self->side_panel));
 }
 
-/**
- * mg_window_tag_all_mentions:
- *
- * Tags every mention of an entity in the document with one code: one action, one undo.
- *
- * Returns: how many mentions were newly tagged, or -1 (the user was told why)
- */
-gint
-mg_window_tag_all_mentions (MgWindow *self,
-                            MgEntity *entity,
-                            MgCode   *code)
+static GArray *
+entity_ranges (MgEntity *entity)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (MgRange));
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (MgRange));
   const MgEntitySpan *spans;
   guint n_spans;
-  gint count;
 
   spans = mg_entity_get_spans (entity, &n_spans);
   for (guint i = 0; i < n_spans; i++)
@@ -556,49 +545,88 @@ mg_window_tag_all_mentions (MgWindow *self,
       MgRange range = { spans[i].start, spans[i].end };
       g_array_append_val (ranges, range);
     }
-  count = mg_history_tag_all (self->history, self->store,
-                              mg_document_get_id (current_document (self)), self->set_id,
-                              mg_code_get_id (code), (MgRange *) (gpointer) ranges->data,
-                              ranges->len, &error);
+  return ranges;
+}
+
+/**
+ * mg_window_tag_ranges:
+ * @ranges: (element-type MgRange): where to tag in the document shown
+ *
+ * Tags every range with one code: one action, one undo (ranges that already carry the code
+ * are left as they are).
+ *
+ * Returns: how many passages were newly tagged, or -1 (the user was told why)
+ */
+gint
+mg_window_tag_ranges (MgWindow *self,
+                      GArray   *ranges,
+                      MgCode   *code)
+{
+  g_autoptr(GError) error = NULL;
+  gint count = mg_history_tag_all (self->history, self->store,
+                                   mg_document_get_id (current_document (self)), self->set_id,
+                                   mg_code_get_id (code), (MgRange *) (gpointer) ranges->data,
+                                   ranges->len, &error);
+
   if (count < 0)
     mg_window_show_toast (self, error->message);
   return count;
 }
 
-static void
-on_tag_all_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     MgWindow         *self)
+/**
+ * mg_window_tag_all_mentions:
+ *
+ * Tags every mention of an entity in the document with one code, as one action.
+ *
+ * Returns: how many mentions were newly tagged, or -1
+ */
+gint
+mg_window_tag_all_mentions (MgWindow *self,
+                            MgEntity *entity,
+                            MgCode   *code)
 {
-  MgEntity *entity = g_object_get_data (G_OBJECT (dialog), "entity");
-  MgCode *code = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)));
+  g_autoptr(GArray) ranges = entity_ranges (entity);
+
+  return mg_window_tag_ranges (self, ranges, code);
+}
+
+static void
+on_tag_ranges_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        MgWindow         *self)
+{
+  GArray *ranges = g_object_get_data (G_OBJECT (dialog), "ranges");
+  const char *what = g_object_get_data (G_OBJECT (dialog), "what");
+  GtkDropDown *choice = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  MgCode *code = gtk_drop_down_get_selected_item (choice);
   g_autofree char *message = NULL;
   gint count;
 
   if (!g_str_equal (response, "tag") || code == NULL || current_document (self) == NULL)
     return;
-  count = mg_window_tag_all_mentions (self, entity, code);
+  count = mg_window_tag_ranges (self, ranges, code);
   if (count < 0)
     return;
-  /* Translators: how many mentions, the entity's name, the code's name. */
-  message = g_strdup_printf (ngettext ("Tagged %d mention of “%s” with “%s”",
-                                       "Tagged %d mentions of “%s” with “%s”", count),
-                             count, mg_entity_get_name (entity), mg_code_get_name (code));
+  /* Translators: how many passages, what they are ("“Da Nang”"), the code's name. */
+  message = g_strdup_printf (ngettext ("Tagged %d occurrence of %s with “%s”",
+                                       "Tagged %d occurrences of %s with “%s”", count),
+                             count, what, mg_code_get_name (code));
   mg_window_show_toast (self, message);
 }
 
+/* Asks which code, then tags every range of the document with it in one undoable step. */
 static void
-on_tag_all_requested (MgWindow *self,
-                      MgEntity *entity)
+ask_code_and_tag (MgWindow   *self,
+                  const char *what,
+                  GArray     *ranges)
 {
-  g_autofree char *heading = g_strdup_printf (_("Tag All Mentions of “%s”"),
-                                              mg_entity_get_name (entity));
-  g_autofree char *body = g_strdup_printf (ngettext ("Its %u mention in this document will be "
-                                                     "tagged with the code you choose.",
-                                                     "Its %u mentions in this document will be "
-                                                     "tagged with the code you choose.",
-                                                     mg_entity_get_mention_count (entity)),
-                                           mg_entity_get_mention_count (entity));
+  g_autofree char *heading = g_strdup_printf (_("Tag Every Occurrence of %s"), what);
+  g_autofree char *body = g_strdup_printf (ngettext ("Its %u occurrence in this document will "
+                                                     "be tagged with the code you choose.",
+                                                     "Its %u occurrences in this document will "
+                                                     "be tagged with the code you choose.",
+                                                     ranges->len),
+                                           ranges->len);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   GtkWidget *choice = gtk_drop_down_new (g_object_ref (self->codes),
                                          gtk_property_expression_new (MG_TYPE_CODE, NULL, "name"));
@@ -608,9 +636,53 @@ on_tag_all_requested (MgWindow *self,
                                     "tag", _("_Tag"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "tag",
                                               ADW_RESPONSE_SUGGESTED);
-  g_object_set_data_full (G_OBJECT (dialog), "entity", g_object_ref (entity), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_tag_all_response), self, 0);
+  g_object_set_data_full (G_OBJECT (dialog), "ranges", g_array_ref (ranges),
+                          (GDestroyNotify) g_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "what", g_strdup (what), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_tag_ranges_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_tag_all_requested (MgWindow *self,
+                      MgEntity *entity)
+{
+  g_autoptr(GArray) ranges = entity_ranges (entity);
+  g_autofree char *what = g_strdup_printf ("“%s”", mg_entity_get_name (entity));
+
+  ask_code_and_tag (self, what, ranges);
+}
+
+static void
+on_find_tag_all (MgWindow  *self,
+                 GArray    *matches,
+                 MgFindBar *find_bar)
+{
+  g_autofree char *what = g_strdup_printf ("“%s”", gtk_editable_get_text (
+                                             GTK_EDITABLE (gtk_widget_get_template_child (
+                                               GTK_WIDGET (find_bar), MG_TYPE_FIND_BAR,
+                                               "entry"))));
+
+  ask_code_and_tag (self, what, matches);
+}
+
+static void
+on_find_match_selected (MgWindow *self,
+                        gint64    start,
+                        gint64    end)
+{
+  mg_reader_select_range (self->reader, start, end);
+}
+
+static void
+find_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  MgWindow *self = MG_WINDOW (user_data);
+
+  if (current_document (self) != NULL)
+    mg_find_bar_open (mg_reader_get_find_bar (self->reader));
 }
 
 static void
@@ -683,6 +755,7 @@ add_actions (MgWindow *self)
     { "tag-palette", tag_palette_action },
     { "tag-last", tag_last_action },
     { "edit-note", edit_note_action },
+    { "find", find_action },
     { "undo", undo_redo_action },
     { "redo", undo_redo_action },
   };
@@ -755,6 +828,10 @@ mg_window_tagging_init (MgWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (mg_side_panel_get_entity_panel (self->side_panel), "tag-all-requested",
                            G_CALLBACK (on_tag_all_requested), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (mg_reader_get_find_bar (self->reader), "match-selected",
+                           G_CALLBACK (on_find_match_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (mg_reader_get_find_bar (self->reader), "tag-all-requested",
+                           G_CALLBACK (on_find_tag_all), self, G_CONNECT_SWAPPED);
 }
 
 void
