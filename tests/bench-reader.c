@@ -136,6 +136,22 @@ main (int    argc,
       total += actions[i];
     }
   qsort (actions, N_ACTIONS, sizeof (double), compare_doubles);
+  {
+    /* A click on the text: what lies under the pointer, through the interval index (the
+     * first query after edits builds it). */
+    g_autoptr(GArray) first = NULL;
+    g_autoptr(GArray) again = NULL;
+    double build_and_pick, pick;
+
+    start = g_get_monotonic_time ();
+    first = mg_highlight_painter_passages_at (painter, n_chars / 2);
+    build_and_pick = ms_since (start);
+    start = g_get_monotonic_time ();
+    again = mg_highlight_painter_passages_at (painter, n_chars / 3);
+    pick = ms_since (start);
+    g_print ("reader: passage under the pointer %.3f ms (%.1f ms with the index rebuilt)\n",
+             pick, build_and_pick);
+  }
   g_print ("reader: tag action repaint mean %.2f ms, p99 %.2f ms (%d actions)\n",
            total / N_ACTIONS, actions[N_ACTIONS * 99 / 100], N_ACTIONS);
   getrusage (RUSAGE_SELF, &usage);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "mg-highlight-painter.h"
+#include "mg-interval-index.h"
 
 /* Time one slice may take: well inside a frame at 60 Hz, with room for the frame itself. */
 /* What the first paint covers at least: a screenful even while the view has not laid out
@@ -24,6 +25,7 @@ struct _MgHighlightPainter
   guint next_segment;
   gint64 painted_start;           /* the range painted first (the visible one) */
   gint64 painted_end;
+  MgIntervalIndex *index;         /* the spans, for what lies under the pointer; NULL when stale */
   GHashTable *tags;               /* blended 0xRRGGBBAA -> GtkTextTag */
   GtkTextTag *note_tag;           /* marks passages that carry a note */
   guint idle_id;
@@ -230,6 +232,7 @@ mg_highlight_painter_finalize (GObject *object)
 
   g_array_unref (self->spans);
   g_array_unref (self->segments);
+  g_clear_pointer (&self->index, mg_interval_index_free);
   g_hash_table_unref (self->tags);
 
   G_OBJECT_CLASS (mg_highlight_painter_parent_class)->finalize (object);
@@ -278,6 +281,28 @@ replace_spans (MgHighlightPainter  *self,
 {
   g_array_set_size (self->spans, 0);
   g_array_append_vals (self->spans, spans, n_spans);
+  /* Rebuilt when next asked: a burst of edits costs one build, not one each. */
+  g_clear_pointer (&self->index, mg_interval_index_free);
+}
+
+static MgIntervalIndex *
+ensure_index (MgHighlightPainter *self)
+{
+  g_autoptr(GArray) intervals = NULL;
+
+  if (self->index != NULL)
+    return self->index;
+  intervals = g_array_sized_new (FALSE, FALSE, sizeof (MgInterval), self->spans->len);
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const MgPassageSpan *span = &g_array_index (self->spans, MgPassageSpan, i);
+      MgInterval interval = { span->start, span->end, span->id };
+
+      g_array_append_val (intervals, interval);
+    }
+  self->index = mg_interval_index_new_from_array ((MgInterval *) (gpointer) intervals->data,
+                                                  intervals->len);
+  return self->index;
 }
 
 /**
@@ -355,22 +380,22 @@ mg_highlight_painter_passages_at (MgHighlightPainter *self,
                                   gint64              offset)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (MgInterval));
   g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_return_val_if_fail (MG_IS_HIGHLIGHT_PAINTER (self), ids);
 
-  for (guint i = 0; i < self->spans->len; i++)
+  mg_interval_index_query_point (ensure_index (self), offset, found);
+  for (guint i = 0; i < found->len; i++)
     {
-      const MgPassageSpan *span = &g_array_index (self->spans, MgPassageSpan, i);
-      gint64 length = span->end - span->start;
+      const MgInterval *interval = &g_array_index (found, MgInterval, i);
+      gint64 length = interval->end - interval->start;
       guint at = 0;
 
-      if (offset < span->start || offset >= span->end)
-        continue;
       while (at < lengths->len && g_array_index (lengths, gint64, at) <= length)
         at++;
       g_array_insert_val (lengths, at, length);
-      g_array_insert_val (ids, at, span->id);
+      g_array_insert_val (ids, at, interval->id);
     }
   return ids;
 }

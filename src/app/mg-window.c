@@ -798,6 +798,9 @@ setup_entities (MgWindow *self)
       g_autofree char *detailed = g_strdup_printf ("win.mark-entity::%s", items[i].type);
       g_menu_append (types, _(items[i].label), detailed);
     }
+  /* The reader's context menu: tagging first, it is what a selection is mostly for. */
+  g_menu_append (extra, _("_Tag With Code…"), "win.tag-palette");
+  g_menu_append (extra, _("Tag With _Last Code"), "win.tag-last");
   g_menu_append_submenu (extra, _("Mark as _Entity"), G_MENU_MODEL (types));
   gtk_text_view_set_extra_menu (mg_reader_get_text_view (self->reader), G_MENU_MODEL (extra));
 
