@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "mg-annotation.h"
+#include "mg-string.h"
 
 struct _MgAnnotation
 {
@@ -38,18 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* g_set_str() arrived in GLib 2.76, above our floor. */
-static gboolean
-replace_str (char       **slot,
-             const char  *value)
-{
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
 
 static void
 mg_annotation_finalize (GObject *object)
@@ -207,7 +196,7 @@ mg_annotation_set_identity (MgAnnotation *self,
                             const char   *uuid)
 {
   g_return_if_fail (MG_IS_ANNOTATION (self));
-  replace_str (&self->uuid, uuid);
+  mg_set_str (&self->uuid, uuid);
   if (self->id == id)
     return;
   self->id = id;
@@ -316,10 +305,10 @@ mg_annotation_set_selectors (MgAnnotation *self,
                              const char   *suffix)
 {
   g_return_if_fail (MG_IS_ANNOTATION (self));
-  if (replace_str (&self->quote, quote ? quote : ""))
+  if (mg_set_str (&self->quote, quote ? quote : ""))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUOTE]);
-  replace_str (&self->prefix, prefix ? prefix : "");
-  replace_str (&self->suffix, suffix ? suffix : "");
+  mg_set_str (&self->prefix, prefix ? prefix : "");
+  mg_set_str (&self->suffix, suffix ? suffix : "");
 }
 
 const char *
@@ -334,7 +323,7 @@ mg_annotation_set_note (MgAnnotation *self,
                         const char   *note)
 {
   g_return_if_fail (MG_IS_ANNOTATION (self));
-  if (replace_str (&self->note, note ? note : ""))
+  if (mg_set_str (&self->note, note ? note : ""))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 
@@ -403,7 +392,7 @@ mg_annotation_set_author (MgAnnotation *self,
                           const char   *author)
 {
   g_return_if_fail (MG_IS_ANNOTATION (self));
-  replace_str (&self->author, author ? author : "");
+  mg_set_str (&self->author, author ? author : "");
 }
 
 /**
@@ -423,7 +412,7 @@ mg_annotation_set_document_title (MgAnnotation *self,
                                   const char   *title)
 {
   g_return_if_fail (MG_IS_ANNOTATION (self));
-  replace_str (&self->document_title, title);
+  mg_set_str (&self->document_title, title);
 }
 
 /**

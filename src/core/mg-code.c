@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "mg-code.h"
+#include "mg-string.h"
 
 #include <string.h>
 
@@ -44,18 +45,6 @@ static const char * const palette[MG_CODE_PALETTE_SIZE] = {
   "#f5c211", "#56b4e9", "#e69f00", "#009e73", "#cc79a7",
   "#0072b2", "#d55e00", "#9141ac", "#986a44", "#77767b",
 };
-
-/* g_set_str() arrived in GLib 2.76, above our floor. */
-static gboolean
-replace_str (char       **slot,
-             const char  *value)
-{
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
 
 static void
 mg_code_finalize (GObject *object)
@@ -180,7 +169,7 @@ mg_code_set_uuid (MgCode     *self,
                   const char *uuid)
 {
   g_return_if_fail (MG_IS_CODE (self));
-  replace_str (&self->uuid, uuid);
+  mg_set_str (&self->uuid, uuid);
 }
 
 const char *
@@ -195,7 +184,7 @@ mg_code_set_name (MgCode     *self,
                   const char *name)
 {
   g_return_if_fail (MG_IS_CODE (self));
-  if (replace_str (&self->name, name))
+  if (mg_set_str (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -211,7 +200,7 @@ mg_code_set_colour (MgCode     *self,
                     const char *colour)
 {
   g_return_if_fail (MG_IS_CODE (self));
-  if (replace_str (&self->colour, colour))
+  if (mg_set_str (&self->colour, colour))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOUR]);
 }
 
@@ -250,7 +239,7 @@ mg_code_set_description (MgCode     *self,
                          const char *description)
 {
   g_return_if_fail (MG_IS_CODE (self));
-  if (replace_str (&self->description, description ? description : ""))
+  if (mg_set_str (&self->description, description ? description : ""))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 

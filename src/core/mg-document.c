@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "mg-document.h"
+#include "mg-string.h"
 
 struct _MgDocument
 {
@@ -18,18 +19,6 @@ struct _MgDocument
 };
 
 G_DEFINE_FINAL_TYPE (MgDocument, mg_document, G_TYPE_OBJECT)
-
-/* g_set_str() arrived in GLib 2.76, above our floor. */
-static gboolean
-replace_str (char       **slot,
-             const char  *value)
-{
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
-}
 
 enum {
   PROP_0,
@@ -195,7 +184,7 @@ mg_document_set_uuid (MgDocument *self,
                       const char *uuid)
 {
   g_return_if_fail (MG_IS_DOCUMENT (self));
-  replace_str (&self->uuid, uuid);
+  mg_set_str (&self->uuid, uuid);
 }
 
 const char *
@@ -211,7 +200,7 @@ mg_document_set_title (MgDocument *self,
 {
   g_return_if_fail (MG_IS_DOCUMENT (self));
 
-  if (replace_str (&self->title, title))
+  if (mg_set_str (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -231,7 +220,7 @@ mg_document_set_text (MgDocument *self,
   g_return_if_fail (MG_IS_DOCUMENT (self));
   g_return_if_fail (text != NULL);
 
-  replace_str (&self->text, text);
+  mg_set_str (&self->text, text);
   g_free (self->sha256);
   self->sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
   self->char_count = g_utf8_strlen (text, -1);
@@ -300,7 +289,7 @@ mg_document_set_stored_facts (MgDocument *self,
 {
   g_return_if_fail (MG_IS_DOCUMENT (self));
 
-  replace_str (&self->sha256, sha256);
+  mg_set_str (&self->sha256, sha256);
   self->char_count = char_count;
   self->annotation_count = annotation_count;
 }
