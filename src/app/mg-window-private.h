@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* MgWindow is split by concern: mg-window.c (library, reader, entities) and
- * mg-window-tagging.c (codes, tagging, notes, undo). This is the struct they share. */
+/* MgWindow is split by concern: mg-window.c (library, reader, import), mg-window-entities.c
+ * (the Entities page in the window) and mg-window-tagging.c (codes, tagging, notes, undo).
+ * This is the struct they share. */
 
 #include "mg-code-palette.h"
 #include "mg-history.h"
@@ -45,6 +46,8 @@ struct _MgWindow
 
 void         mg_window_show_toast           (MgWindow   *self,
                                              const char *message);
+
+void         mg_window_entities_init        (MgWindow   *self);
 
 void         mg_window_tagging_init         (MgWindow   *self);
 void         mg_window_tagging_dispose      (MgWindow   *self);
