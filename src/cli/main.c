@@ -2,6 +2,8 @@
 /* marginalia-cli: the library from the command line, over the same core as the app. */
 #include "config.h"
 
+#include "mg-cli-common.h"
+
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
@@ -35,28 +37,6 @@ static const GOptionEntry library_entries[] = {
   { NULL }
 };
 
-static void
-print_error (const char *subject,
-             const char *message)
-{
-  if (subject != NULL)
-    g_printerr ("marginalia-cli: %s: %s\n", subject, message);
-  else
-    g_printerr ("marginalia-cli: %s\n", message);
-}
-
-/* A title or quote goes into one TSV field: tabs and line ends would break the row. */
-static char *
-tsv_field (const char *value)
-{
-  char *field = g_strdup (value ? value : "");
-
-  for (char *p = field; *p != '\0'; p++)
-    if (*p == '\t' || *p == '\n' || *p == '\r')
-      *p = ' ';
-  return field;
-}
-
 static gboolean
 import_one (MgStore    *store,
             const char *path)
@@ -71,13 +51,13 @@ import_one (MgStore    *store,
   if (document == NULL
       || !mg_store_import_document (store, document, &outcome, &report, &error))
     {
-      print_error (path, error->message);
+      mg_cli_print_error (path, error->message);
       return FALSE;
     }
-  title = tsv_field (mg_document_get_title (document));
+  title = mg_cli_tsv_field (mg_document_get_title (document));
   g_print ("%" G_GINT64_FORMAT "\t%s\n", mg_document_get_id (document), title);
   if (outcome == MG_IMPORT_OUTCOME_EXISTED)
-    print_error (path, _("already in the library; not imported again"));
+    mg_cli_print_error (path, _("already in the library; not imported again"));
   else if (outcome == MG_IMPORT_OUTCOME_NEW_VERSION)
     {
       guint placed = report.n_exact + report.n_moved + report.n_fuzzy;
@@ -87,7 +67,7 @@ import_one (MgStore    *store,
                                    "changed since it was imported: stored as a new version; "
                                    "%u passages placed again, %u could not be placed", placed),
                          placed, report.n_orphaned);
-      print_error (path, message);
+      mg_cli_print_error (path, message);
     }
   return TRUE;
 }
@@ -101,7 +81,7 @@ command_import (MgStore  *store,
 
   if (argc < 2)
     {
-      print_error (NULL, _("import needs at least one FILE; see “marginalia-cli import --help”"));
+      mg_cli_print_error (NULL, _("import needs at least one FILE; see “marginalia-cli import --help”"));
       return 2;
     }
   for (int i = 1; i < argc; i++)
@@ -129,7 +109,7 @@ command_list (MgStore  *store,
 
   if (documents == NULL)
     {
-      print_error (mg_store_get_path (store), error->message);
+      mg_cli_print_error (mg_store_get_path (store), error->message);
       return 1;
     }
   g_print ("id\ttitle\tchars\tannotations\timported\n");
@@ -137,7 +117,7 @@ command_list (MgStore  *store,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MgDocument) document = g_list_model_get_item (documents, i);
-      g_autofree char *title = tsv_field (mg_document_get_title (document));
+      g_autofree char *title = mg_cli_tsv_field (mg_document_get_title (document));
       g_autofree char *imported = format_time (mg_document_get_imported (document));
 
       g_print ("%" G_GINT64_FORMAT "\t%s\t%" G_GINT64_FORMAT "\t%u\t%s\n",
@@ -171,13 +151,13 @@ command_show (MgStore  *store,
 
   if (argc != 2 || !parse_document_id (argv[1], &id))
     {
-      print_error (NULL, _("show needs one document ID (a number from “marginalia-cli list”)"));
+      mg_cli_print_error (NULL, _("show needs one document ID (a number from “marginalia-cli list”)"));
       return 2;
     }
   document = mg_store_get_document (store, id, &error);
   if (document == NULL)
     {
-      print_error (argv[1], error->message);
+      mg_cli_print_error (argv[1], error->message);
       return 1;
     }
   /* Exactly the stored bytes: no newline added, so `show` output can be diffed and hashed. */
@@ -240,13 +220,13 @@ run_command (const Command  *command,
   g_option_context_set_ignore_unknown_options (context, command->run == mg_cli_extract);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      print_error (NULL, error->message);
+      mg_cli_print_error (NULL, error->message);
       return 2;
     }
   store = mg_store_open (library_path, &error);
   if (store == NULL)
     {
-      print_error (NULL, error->message);
+      mg_cli_print_error (NULL, error->message);
       return 1;
     }
   return command->run (store, argc, argv);
@@ -274,7 +254,7 @@ main (int    argc,
   g_option_context_add_main_entries (context, library_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      print_error (NULL, error->message);
+      mg_cli_print_error (NULL, error->message);
       return 2;
     }
   if (argc < 2)
@@ -288,7 +268,7 @@ main (int    argc,
     {
       g_autofree char *message = g_strdup_printf (_("unknown command “%s”; see "
                                                     "“marginalia-cli --help”"), argv[1]);
-      print_error (NULL, message);
+      mg_cli_print_error (NULL, message);
       return 2;
     }
   return run_command (command, argc - 1, argv + 1);

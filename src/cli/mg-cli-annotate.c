@@ -2,6 +2,8 @@
 /* marginalia-cli annotate, annotations, codes: tagging passages and reading the codebook. */
 #include "config.h"
 
+#include "mg-cli-common.h"
+
 #include "mg-cli-annotate.h"
 
 #include <glib/gi18n.h>
@@ -47,13 +49,6 @@ static const GOptionEntry annotations_entries[] = {
 };
 
 static void
-print_error (const char *subject,
-             const char *message)
-{
-  g_printerr ("marginalia-cli: %s: %s\n", subject, message);
-}
-
-static void
 free_arguments (void)
 {
   g_clear_pointer (&document_arg, g_free);
@@ -62,18 +57,6 @@ free_arguments (void)
   g_clear_pointer (&code_arg, g_free);
   g_clear_pointer (&note_arg, g_free);
   g_clear_pointer (&set_arg, g_free);
-}
-
-/* A field of one TSV row: tabs and line ends would break the row. */
-static char *
-tsv_field (const char *value)
-{
-  char *field = g_strdup (value ? value : "");
-
-  for (char *p = field; *p != '\0'; p++)
-    if (*p == '\t' || *p == '\n' || *p == '\r')
-      *p = ' ';
-  return field;
 }
 
 /**
@@ -118,9 +101,9 @@ resolve_set (MgStore *store)
   else
     set = mg_store_find_annotation_set (store, set_arg, &error);
   if (set == NULL && error == NULL)
-    print_error (set_arg, _("there is no annotation set of this name in the library"));
+    mg_cli_print_error (set_arg, _("there is no annotation set of this name in the library"));
   else if (set == NULL)
-    print_error (set_arg ? set_arg : "annotate", error->message);
+    mg_cli_print_error (set_arg ? set_arg : "annotate", error->message);
   return set;
 }
 
@@ -139,7 +122,7 @@ check_target (MgStore *store,
 
   if (document == NULL)
     {
-      print_error (document_arg, error->message);
+      mg_cli_print_error (document_arg, error->message);
       return FALSE;
     }
   if (start < end && end <= mg_document_get_char_count (document))
@@ -148,7 +131,7 @@ check_target (MgStore *store,
   message = g_strdup_printf (_("the passage %s–%s does not lie within the text, which has %s "
                                "characters; a passage starts before it ends"),
                              start_arg, end_arg, length);
-  print_error (document_arg, message);
+  mg_cli_print_error (document_arg, message);
   return FALSE;
 }
 
@@ -177,7 +160,7 @@ annotate (MgStore *store,
       /* Nothing stays behind from a failed call: a code made for it goes again. */
       if (code != NULL && existing == NULL)
         mg_store_delete_code (store, mg_code_get_id (code), 0, NULL, NULL);
-      print_error (code == NULL ? code_arg : document_arg, error->message);
+      mg_cli_print_error (code == NULL ? code_arg : document_arg, error->message);
       return 1;
     }
   g_print ("%" G_GINT64_FORMAT "\n", mg_annotation_get_id (annotation));
@@ -200,7 +183,7 @@ mg_cli_annotate (MgStore  *store,
 
   if (argc != 1 || code_arg == NULL || !parse_number (document_arg, 1, &document_id)
       || !parse_number (start_arg, 0, &start) || !parse_number (end_arg, 0, &end))
-    print_error ("annotate", _("annotate needs --document ID, --start S, --end E (numbers) "
+    mg_cli_print_error ("annotate", _("annotate needs --document ID, --start S, --end E (numbers) "
                                "and --code NAME; see “marginalia-cli annotate --help”"));
   else
     status = annotate (store, document_id, start, end);
@@ -222,7 +205,7 @@ names_by_id (GListModel *items)
       g_autofree char *name = NULL;
 
       g_object_get (item, "id", id, "name", &name, NULL);
-      g_hash_table_insert (names, id, tsv_field (name));
+      g_hash_table_insert (names, id, mg_cli_tsv_field (name));
     }
   return names;
 }
@@ -256,8 +239,8 @@ print_annotations (Listing    *listing,
       g_autoptr(MgAnnotation) a = g_list_model_get_item (annotations, i);
       gint64 set_id = mg_annotation_get_set_id (a);
       gint64 code_id = mg_annotation_get_code_id (a);
-      g_autofree char *quote = tsv_field (mg_annotation_get_quote (a));
-      g_autofree char *note = tsv_field (mg_annotation_get_note (a));
+      g_autofree char *quote = mg_cli_tsv_field (mg_annotation_get_quote (a));
+      g_autofree char *note = mg_cli_tsv_field (mg_annotation_get_note (a));
 
       g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t%s\t%"
                               G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t%s\n",
@@ -325,7 +308,7 @@ resolve_filters (MgStore *store,
       code = mg_store_find_code (store, code_arg, &error);
       if (code == NULL)
         {
-          print_error (code_arg, error ? error->message
+          mg_cli_print_error (code_arg, error ? error->message
                                        : _("there is no code of this name in the codebook"));
           return FALSE;
         }
@@ -351,7 +334,7 @@ load_names (MgStore *store,
 
   if (sets == NULL)
     {
-      print_error (mg_store_get_path (store), error->message);
+      mg_cli_print_error (mg_store_get_path (store), error->message);
       return FALSE;
     }
   listing->codes = names_by_id (codes);
@@ -379,7 +362,7 @@ list_annotations (MgStore *store,
 
       if (annotations == NULL)
         {
-          print_error (document_arg ? document_arg : mg_store_get_path (store), error->message);
+          mg_cli_print_error (document_arg ? document_arg : mg_store_get_path (store), error->message);
           return 1;
         }
       g_ptr_array_add (lists, annotations);
@@ -406,14 +389,14 @@ mg_cli_annotations (MgStore  *store,
   int status = 2;
 
   if (argc != 1)
-    print_error ("annotations", _("annotations takes no arguments besides its options; see "
+    mg_cli_print_error ("annotations", _("annotations takes no arguments besides its options; see "
                                   "“marginalia-cli annotations --help”"));
   else if ((ids = document_ids (store, &error)) == NULL && error == NULL)
-    print_error ("annotations", _("--document needs a document ID (a number from "
+    mg_cli_print_error ("annotations", _("--document needs a document ID (a number from "
                                   "“marginalia-cli list”)"));
   else if (ids == NULL)
     {
-      print_error (mg_store_get_path (store), error->message);
+      mg_cli_print_error (mg_store_get_path (store), error->message);
       status = 1;
     }
   else
@@ -439,20 +422,20 @@ mg_cli_codes (MgStore  *store,
 
   if (argc != 1)
     {
-      print_error ("codes", _("codes takes no arguments; see “marginalia-cli codes --help”"));
+      mg_cli_print_error ("codes", _("codes takes no arguments; see “marginalia-cli codes --help”"));
       return 2;
     }
   codes = mg_store_list_codes (store, &error);
   if (codes == NULL)
     {
-      print_error (mg_store_get_path (store), error->message);
+      mg_cli_print_error (mg_store_get_path (store), error->message);
       return 1;
     }
   n = g_list_model_get_n_items (codes);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MgCode) code = g_list_model_get_item (codes, i);
-      g_autofree char *name = tsv_field (mg_code_get_name (code));
+      g_autofree char *name = mg_cli_tsv_field (mg_code_get_name (code));
 
       g_print ("%*s%s\t%u\n", (int) mg_code_get_depth (code) * 2, "", name,
                mg_code_get_passage_count (code));

@@ -2,6 +2,8 @@
 /* marginalia-cli extract: the entities of a file or a stored document. */
 #include "config.h"
 
+#include "mg-cli-common.h"
+
 #include "mg-cli-extract.h"
 
 #include <glib/gi18n.h>
@@ -15,22 +17,6 @@ typedef enum {
   FORMAT_TSV,
   FORMAT_JSONL,
 } Format;
-
-static void
-print_error (const char *subject,
-             const char *message)
-{
-  g_printerr ("marginalia-cli: %s: %s\n", subject, message);
-}
-
-/* A mention's text goes into one TSV field: tabs and line ends would break the row. */
-static void
-append_tsv_field (GString    *out,
-                  const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
-}
 
 static void
 append_json_string (GString    *out,
@@ -66,7 +52,8 @@ print_mentions (GPtrArray *mentions,
         {
           g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t",
                                   m->start, m->end, type);
-          append_tsv_field (out, m->text);
+          g_autofree char *field = mg_cli_tsv_field (m->text);
+          g_string_append (out, field);
         }
       else
         {
@@ -156,7 +143,7 @@ extract_document (MgStore    *store,
 
   if (document == NULL)
     {
-      print_error (subject, error->message);
+      mg_cli_print_error (subject, error->message);
       return 1;
     }
   extractor = mg_entity_extractor_new (&error);
@@ -166,13 +153,13 @@ extract_document (MgStore    *store,
                                                  &error);
   if (mentions == NULL)
     {
-      print_error (subject, error->message);
+      mg_cli_print_error (subject, error->message);
       return 1;
     }
   shown = apply_decisions (store, document, mentions, &error);
   if (shown == NULL)
     {
-      print_error (subject, error->message);
+      mg_cli_print_error (subject, error->message);
       return 1;
     }
   print_mentions (shown, format);
@@ -206,17 +193,17 @@ mg_cli_extract (MgStore  *store,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      print_error ("extract", error->message);
+      mg_cli_print_error ("extract", error->message);
       return 2;
     }
   if (!parse_format (format_name, &format))
     {
-      print_error ("extract", _("--format must be tsv or jsonl"));
+      mg_cli_print_error ("extract", _("--format must be tsv or jsonl"));
       return 2;
     }
   if ((document == NULL) == (argc != 2))
     {
-      print_error ("extract", _("extract needs one FILE or --document ID; see "
+      mg_cli_print_error ("extract", _("extract needs one FILE or --document ID; see "
                                 "“marginalia-cli extract --help”"));
       return 2;
     }
