@@ -50,10 +50,10 @@ print_mentions (GPtrArray *mentions,
 
       if (format == FORMAT_TSV)
         {
-          g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t",
-                                  m->start, m->end, type);
           g_autofree char *field = mg_cli_tsv_field (m->text);
-          g_string_append (out, field);
+
+          g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\t%s",
+                                  m->start, m->end, type, field);
         }
       else
         {
