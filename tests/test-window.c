@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "mg-export-dialog.h"
 #include "mg-store-annotations.h"
 #include "mg-window-private.h"
 
@@ -524,6 +525,63 @@ test_find_and_tag_all (Fixture       *fixture,
   g_assert_cmpuint (stored_passages (fixture), ==, 3);
 }
 
+typedef struct
+{
+  gboolean done;
+  char *error_message;
+} ExportWait;
+
+static void
+on_exported (MgExportDialog *dialog,
+             GFile          *file,
+             const char     *error_message,
+             ExportWait     *wait)
+{
+  wait->done = TRUE;
+  wait->error_message = g_strdup (error_message);
+}
+
+static gboolean
+library_has_two_sets (Fixture *fixture)
+{
+  g_autoptr(GListModel) sets = mg_store_list_annotation_sets (fixture->store, NULL);
+
+  return sets != NULL && g_list_model_get_n_items (sets) == 2;
+}
+
+static void
+test_export_and_import_in_window (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "notes.txt", field_notes, -1);
+  g_autofree char *path = g_build_filename (fixture->folder, "notes.xml", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+  g_autofree char *written = NULL;
+  MgExportDialog *dialog;
+  ExportWait wait = { FALSE, NULL };
+
+  import (fixture, file);
+  mg_reader_select_range (mg_window_get_reader (fixture->window), 0, 11);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-key", "i", 1);
+
+  /* The dialog's defaults: Marginalia XML, the document being read, every set, with text. */
+  dialog = mg_export_dialog_new (GTK_WINDOW (fixture->window), fixture->store,
+                                 mg_reader_get_document (mg_window_get_reader (fixture->window)));
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &wait);
+  gtk_window_present (GTK_WINDOW (dialog));
+  mg_export_dialog_export_to (dialog, target);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (wait.error_message, ==, NULL);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "Field Notes from the Delta"));
+
+  /* Importing it back adds its passages as a second set, leaving the first as it was. */
+  mg_window_import_annotations (fixture->window, target);
+  wait_until (fixture, library_has_two_sets);
+  g_assert_cmpuint (stored_passages (fixture), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -549,5 +607,7 @@ main (int    argc,
               test_tag_all_mentions, fixture_tear_down);
   g_test_add ("/window/find-and-tag-all", Fixture, NULL, fixture_set_up,
               test_find_and_tag_all, fixture_tear_down);
+  g_test_add ("/window/export-and-import", Fixture, NULL, fixture_set_up,
+              test_export_and_import_in_window, fixture_tear_down);
   return g_test_run ();
 }

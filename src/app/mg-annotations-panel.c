@@ -436,6 +436,20 @@ load_sets (MgAnnotationsPanel *self)
                set_id_of);
 }
 
+/**
+ * mg_annotations_panel_reload_sets:
+ *
+ * Lists the annotation sets again in the filter, after an import added one.
+ */
+void
+mg_annotations_panel_reload_sets (MgAnnotationsPanel *self)
+{
+  g_return_if_fail (MG_IS_ANNOTATIONS_PANEL (self));
+
+  if (self->store != NULL)
+    load_sets (self);
+}
+
 void
 mg_annotations_panel_set_store (MgAnnotationsPanel *self,
                                 MgStore            *store)

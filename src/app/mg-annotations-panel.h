@@ -19,6 +19,7 @@ void         mg_annotations_panel_set_document (MgAnnotationsPanel *self,
 void         mg_annotations_panel_set_codes    (MgAnnotationsPanel *self,
                                                 GListModel         *codes);
 void         mg_annotations_panel_reload       (MgAnnotationsPanel *self);
+void         mg_annotations_panel_reload_sets  (MgAnnotationsPanel *self);
 GListModel  *mg_annotations_panel_get_annotations (MgAnnotationsPanel *self);
 
 G_END_DECLS

@@ -48,6 +48,10 @@ void         mg_window_show_toast           (MgWindow   *self,
                                              const char *message);
 
 void         mg_window_entities_init        (MgWindow   *self);
+void         mg_window_exchange_init        (MgWindow   *self);
+void         mg_window_import_annotations   (MgWindow   *self,
+                                             GFile      *file);
+void         mg_window_reload_after_import  (MgWindow   *self);
 
 void         mg_window_tagging_init         (MgWindow   *self);
 void         mg_window_tagging_dispose      (MgWindow   *self);

@@ -883,3 +883,22 @@ mg_window_tagging_show_document (MgWindow *self)
   mg_annotations_panel_set_document (mg_side_panel_get_annotations_panel (self->side_panel),
                                      current_document (self));
 }
+
+/**
+ * mg_window_reload_after_import:
+ *
+ * Shows what an import added: documents, codes, sets, passages, entity decisions.
+ */
+void
+mg_window_reload_after_import (MgWindow *self)
+{
+  MgAnnotationsPanel *annotations_panel = mg_side_panel_get_annotations_panel (self->side_panel);
+
+  mg_window_reload_library (self);
+  load_codes (self);
+  load_spans (self);
+  mg_annotations_panel_reload_sets (annotations_panel);
+  mg_annotations_panel_reload (annotations_panel);
+  mg_codes_panel_reload (mg_side_panel_get_codes_panel (self->side_panel));
+  mg_entity_panel_reload (mg_side_panel_get_entity_panel (self->side_panel));
+}

@@ -700,6 +700,7 @@ mg_window_init (MgWindow *self)
   self->settings = create_settings ();
   add_actions (self);
   mg_window_entities_init (self);
+  mg_window_exchange_init (self);
   mg_window_tagging_init (self);
 
   g_signal_connect_object (self->reader, "position-changed",

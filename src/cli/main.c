@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "mg-cli-annotate.h"
+#include "mg-cli-exchange.h"
 #include "mg-cli-extract.h"
 #include "mg-store.h"
 #include "mg-store-versions.h"
@@ -179,6 +180,13 @@ static const Command commands[] = {
   { "annotations", N_("[--document ID] [--code NAME] [--set NAME]"),
     N_("List tagged passages as TSV"), mg_cli_annotations, mg_cli_annotations_add_options },
   { "codes", "", N_("Print the codebook as a tree with passage counts"), mg_cli_codes },
+  { "export", N_("--format marginalia|qdpx|qdc|tei [--document ID]… [--set NAME]… "
+                 "[--code NAME]… -o FILE"),
+    N_("Export annotation sets as Marginalia XML, REFI-QDA or TEI"), mg_cli_export,
+    mg_cli_export_add_options },
+  { "import-annotations", N_("FILE"),
+    N_("Import the annotations of a Marginalia XML file or a REFI-QDA project as a new set"),
+    mg_cli_import_annotations },
 };
 
 static char *
