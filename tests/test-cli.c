@@ -474,6 +474,56 @@ test_changed_file_new_version (void)
   g_assert_cmpuint (count_lines (run_stdout (list)), ==, 3);
 }
 
+/* Annotations out and back in: every format writes a file, the native one imports as a new
+ * set; a hostile file is refused and changes nothing. */
+static void
+test_export_import (void)
+{
+  g_autofree char *library = scratch_path ("library.sqlite3");
+  g_autofree char *other = scratch_path ("other.sqlite3");
+  g_autofree char *notes = fixture_path ("field-notes.txt");
+  g_autofree char *xml = scratch_path ("out.xml");
+  g_autofree char *qdpx = scratch_path ("out.qdpx");
+  g_autofree char *tei = scratch_path ("out.tei.xml");
+  g_autofree char *hostile = scratch_path ("hostile.xml");
+  g_autoptr(Run) imported = run_cli ("--library", library, "import", notes);
+  g_autoptr(Run) tagged = run_cli ("--library", library, "annotate", "--document", "1",
+                                   "--start", "0", "--end", "10", "--code", "Places");
+  g_autoptr(Run) native = run_cli ("--library", library, "export", "--format", "marginalia",
+                                   "-o", xml);
+  g_autoptr(Run) project = run_cli ("--library", library, "export", "--format", "qdpx",
+                                    "-o", qdpx);
+  g_autoptr(Run) archive = run_cli ("--library", library, "export", "--format", "tei",
+                                    "-o", tei);
+  g_autoptr(Run) bad_format = run_cli ("--library", library, "export", "--format", "pdf",
+                                       "-o", xml);
+  g_autoptr(Run) back = run_cli ("--library", other, "import-annotations", xml);
+  g_autoptr(Run) listed = run_cli ("--library", other, "annotations");
+  g_autoptr(Run) refused = NULL;
+  g_autoptr(Run) after = NULL;
+
+  assert_status (imported, 0);
+  assert_status (tagged, 0);
+  assert_status (native, 0);
+  assert_status (project, 0);
+  assert_status (archive, 0);
+  assert_status (bad_format, 2);
+  g_assert_true (g_file_test (qdpx, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (tei, G_FILE_TEST_IS_REGULAR));
+  assert_status (back, 0);
+  g_assert_nonnull (strstr (run_stdout (back), "annotations added: 1"));
+  g_assert_nonnull (strstr (run_stdout (listed), "\tPlaces\t0\t10\t"));
+
+  g_assert_true (g_file_set_contents (hostile, "<?xml version=\"1.0\"?>\n"
+                                      "<!DOCTYPE m [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                                      "<m>&x;</m>\n", -1, NULL));
+  refused = run_cli ("--library", other, "import-annotations", hostile);
+  assert_status (refused, 1);
+  assert_error_line (refused->err, hostile);
+  after = run_cli ("--library", other, "annotations");
+  g_assert_cmpstr (run_stdout (after), ==, run_stdout (listed));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -486,6 +536,7 @@ main (int    argc,
   g_test_add_func ("/cli/import/all-fail", test_all_fail);
   g_test_add_func ("/cli/import/duplicate", test_duplicate);
   g_test_add_func ("/cli/import/changed-file-new-version", test_changed_file_new_version);
+  g_test_add_func ("/cli/export-import", test_export_import);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/default-library", test_default_library);

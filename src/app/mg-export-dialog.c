@@ -9,6 +9,7 @@
 #include "mg-exchange.h"
 #include "mg-export-dialog.h"
 #include "mg-store-annotations.h"
+#include "mg-store-codes.h"
 
 struct _MgExportDialog
 {
@@ -17,6 +18,7 @@ struct _MgExportDialog
   AdwComboRow *format_row;
   AdwComboRow *scope_row;
   AdwComboRow *set_row;
+  AdwComboRow *code_row;
   GtkSwitch *text_switch;
   GtkSpinner *spinner;
   GtkWidget *export_button;
@@ -24,6 +26,7 @@ struct _MgExportDialog
   MgStore *store;
   MgDocument *document;
   GtkStringList *set_names;
+  GtkStringList *code_names;
   GtkFileChooserNative *chooser;
   GCancellable *cancellable;
 };
@@ -104,13 +107,17 @@ make_scope (MgExportDialog *self)
                           g_ptr_array_new_with_free_func (g_free),
                           gtk_switch_get_active (self->text_switch) };
   guint set = adw_combo_row_get_selected (self->set_row);
+  guint code = adw_combo_row_get_selected (self->code_row);
 
   if (self->document != NULL && adw_combo_row_get_selected (self->scope_row) == 0)
     g_array_append_val (scope.document_ids, (gint64) { mg_document_get_id (self->document) });
-  /* Row 0 is "All sets". */
+  /* Row 0 is "All sets" and "All codes". */
   if (set > 0 && set != GTK_INVALID_LIST_POSITION)
     g_ptr_array_add (scope.set_names,
                      g_strdup (gtk_string_list_get_string (self->set_names, set)));
+  if (code > 0 && code != GTK_INVALID_LIST_POSITION)
+    g_ptr_array_add (scope.code_names,
+                     g_strdup (gtk_string_list_get_string (self->code_names, code)));
   return scope;
 }
 
@@ -195,6 +202,7 @@ mg_export_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->document);
   g_clear_object (&self->set_names);
+  g_clear_object (&self->code_names);
 
   G_OBJECT_CLASS (mg_export_dialog_parent_class)->dispose (object);
 }
@@ -221,6 +229,7 @@ mg_export_dialog_class_init (MgExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, set_row);
+  gtk_widget_class_bind_template_child (widget_class, MgExportDialog, code_row);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, text_switch);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, MgExportDialog, export_button);
@@ -233,6 +242,23 @@ mg_export_dialog_init (MgExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+}
+
+static void
+fill_codes (MgExportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) codes = mg_store_list_codes (self->store, &error);
+  guint n = codes ? g_list_model_get_n_items (codes) : 0;
+
+  self->code_names = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->code_names, _("All codes"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MgCode) code = g_list_model_get_item (codes, i);
+      gtk_string_list_append (self->code_names, mg_code_get_name (code));
+    }
+  adw_combo_row_set_model (self->code_row, G_LIST_MODEL (self->code_names));
 }
 
 static void
@@ -268,6 +294,7 @@ mg_export_dialog_new (GtkWindow  *parent,
   self->store = g_object_ref (store);
   self->document = document ? g_object_ref (document) : NULL;
   fill_sets (self);
+  fill_codes (self);
   if (document == NULL)
     {
       adw_combo_row_set_selected (self->scope_row, 1);
