@@ -110,9 +110,13 @@ mark_notes (MgHighlightPainter *self,
 
       if (!span->has_note || span->end <= from || span->start >= to)
         continue;
+      /* Wavy, to tell it from the entities' double underline; grey, not a speller's red. */
       if (self->note_tag == NULL)
         self->note_tag = gtk_text_buffer_create_tag (buffer, NULL,
-                                                     "underline", PANGO_UNDERLINE_ERROR, NULL);
+                                                     "underline", PANGO_UNDERLINE_ERROR,
+                                                     "underline-rgba",
+                                                     &(GdkRGBA) { 0.47, 0.46, 0.5, 1.0 },
+                                                     NULL);
       gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) span->start);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) span->end);
       gtk_text_buffer_apply_tag (buffer, self->note_tag, &start, &end);
