@@ -9,6 +9,7 @@
 
 #include "mg-export-dialog.h"
 #include "mg-store-annotations.h"
+#include "mg-store-library.h"
 #include "mg-window-private.h"
 
 #define WAIT_TIMEOUT_MS 10000
@@ -582,6 +583,56 @@ test_export_and_import_in_window (Fixture       *fixture,
   g_assert_cmpuint (stored_passages (fixture), ==, 2);
 }
 
+static void
+test_library_sort_rename_delete (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) notes = write_file (fixture, "notes.txt", field_notes, -1);
+  g_autoptr(GFile) visit = write_file (fixture, "visit.txt", travel_note, -1);
+  MgLibrarySidebar *sidebar = mg_window_get_library_sidebar (fixture->window);
+  GtkDropDown *sort = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (sidebar),
+                                                                    MG_TYPE_LIBRARY_SIDEBAR,
+                                                                    "sort_choice"));
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (sidebar),
+                                                                    MG_TYPE_LIBRARY_SIDEBAR,
+                                                                    "list_view"));
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_autoptr(MgDocument) first = NULL;
+  g_autoptr(MgDocument) longest = NULL;
+  g_autoptr(MgDocument) remaining = NULL;
+  g_autoptr(MgDocument) renamed = NULL;
+  g_autoptr(GListModel) passages = NULL;
+  MgDocument *reading;
+
+  import (fixture, notes);
+  import (fixture, visit);
+  /* By title, "A Note on the Visit" comes before "Field Notes from the Delta". */
+  gtk_drop_down_set_selected (sort, 1);
+  first = g_list_model_get_item (shown, 0);
+  g_assert_cmpstr (mg_document_get_title (first), ==, "A Note on the Visit");
+  gtk_drop_down_set_selected (sort, 2);
+  longest = g_list_model_get_item (shown, 0);
+  g_assert_cmpint (mg_document_get_char_count (longest), >=, 100);
+
+  /* Deleting the document being read empties the reader and drops its passages. */
+  reading = mg_reader_get_document (mg_window_get_reader (fixture->window));
+  mg_reader_select_range (mg_window_get_reader (fixture->window), 0, 6);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-key", "i", 1);
+  g_assert_true (mg_window_delete_document (fixture->window, mg_document_get_id (reading)));
+  g_assert_null (mg_reader_get_document (mg_window_get_reader (fixture->window)));
+  g_assert_cmpuint (library_count (fixture), ==, 1);
+  passages = mg_store_list_annotations_for_code (fixture->store, 1, 0, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 0);
+
+  /* A new title shows in the library. */
+  remaining = g_list_model_get_item (shown, 0);
+  g_assert_true (mg_store_rename_document (fixture->store, mg_document_get_id (remaining),
+                                           "  Delta notes, revised  ", NULL));
+  mg_window_reload_library (fixture->window);
+  renamed = g_list_model_get_item (shown, 0);
+  g_assert_cmpstr (mg_document_get_title (renamed), ==, "Delta notes, revised");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -609,5 +660,7 @@ main (int    argc,
               test_find_and_tag_all, fixture_tear_down);
   g_test_add ("/window/export-and-import", Fixture, NULL, fixture_set_up,
               test_export_and_import_in_window, fixture_tear_down);
+  g_test_add ("/window/library-sort-rename-delete", Fixture, NULL, fixture_set_up,
+              test_library_sort_rename_delete, fixture_tear_down);
   return g_test_run ();
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The library: every document of the store, newest first, with its size and import date. */
+/* The library: every document of the store with its type, size, passages and import date;
+ * sorted as the reader likes; renamed and deleted from its context menu. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -10,16 +11,30 @@ struct _MgLibrarySidebar
 {
   GtkWidget parent_instance;
 
+  GtkWidget *content;
+  GtkDropDown *sort_choice;
   GtkStack *stack;
   GtkListView *list_view;
+  GtkPopoverMenu *context_menu;
   GtkSingleSelection *selection;
+  GtkSortListModel *sorted;
+  MgDocument *menu_document;
 };
 
 G_DEFINE_FINAL_TYPE (MgLibrarySidebar, mg_library_sidebar, GTK_TYPE_WIDGET)
 
 enum {
   DOCUMENT_ACTIVATED,
+  RENAME_REQUESTED,
+  DELETE_REQUESTED,
   N_SIGNALS
+};
+
+/* The orders of the sort menu, in its order. */
+enum {
+  SORT_NEWEST,
+  SORT_TITLE,
+  SORT_LONGEST,
 };
 
 static guint signals[N_SIGNALS];
@@ -38,9 +53,25 @@ format_details (MgDocument *document)
                                                      (unsigned long) chars),
                                            number);
 
+  guint passages = mg_document_get_annotation_count (document);
+  g_autofree char *tagged = NULL;
+
   g_strstrip (date);
-  /* Translators: "12,345 characters · 3 Jan 2026" in the library list. */
-  return g_strdup_printf (_("%s · %s"), size, date);
+  if (passages == 0)
+    /* Translators: "12,345 characters · 3 Jan 2026" in the library list. */
+    return g_strdup_printf (_("%s · %s"), size, date);
+  tagged = g_strdup_printf (ngettext ("%u passage", "%u passages", passages), passages);
+  /* Translators: "12,345 characters · 4 passages · 3 Jan 2026" in the library list. */
+  return g_strdup_printf (_("%s · %s · %s"), size, tagged, date);
+}
+
+static const char *
+type_icon (MgDocument *document)
+{
+  const char *type = mg_document_get_media_type (document);
+
+  return g_str_has_prefix (type ? type : "", "text/") ? "text-x-generic-symbolic"
+                                                      : "x-office-document-symbolic";
 }
 
 static void
@@ -48,6 +79,8 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *icon = gtk_image_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *details = gtk_label_new (NULL);
@@ -63,7 +96,10 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (details, "caption");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), details);
-  gtk_list_item_set_child (item, box);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -72,7 +108,9 @@ bind_row (GtkSignalListItemFactory *factory,
           gpointer                  user_data)
 {
   MgDocument *document = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (row);
+  GtkWidget *box = gtk_widget_get_next_sibling (icon);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *details = gtk_widget_get_next_sibling (title);
   g_autofree char *details_text = format_details (document);
@@ -80,6 +118,8 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), mg_document_get_title (document));
   gtk_widget_set_tooltip_text (title, mg_document_get_title (document));
   gtk_label_set_text (GTK_LABEL (details), details_text);
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), type_icon (document));
+  g_object_set_data_full (G_OBJECT (row), "document", g_object_ref (document), g_object_unref);
 }
 
 static void
@@ -93,13 +133,122 @@ on_list_activate (MgLibrarySidebar *self,
     g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, document);
 }
 
+static int
+compare_documents (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  MgLibrarySidebar *self = user_data;
+  MgDocument *x = (MgDocument *) a;
+  MgDocument *y = (MgDocument *) b;
+
+  switch (gtk_drop_down_get_selected (self->sort_choice))
+    {
+    case SORT_TITLE:
+      return g_utf8_collate (mg_document_get_title (x), mg_document_get_title (y));
+    case SORT_LONGEST:
+      if (mg_document_get_char_count (x) != mg_document_get_char_count (y))
+        return mg_document_get_char_count (x) > mg_document_get_char_count (y) ? -1 : 1;
+      return 0;
+    default:
+      if (mg_document_get_imported (x) != mg_document_get_imported (y))
+        return mg_document_get_imported (x) > mg_document_get_imported (y) ? -1 : 1;
+      return mg_document_get_id (x) > mg_document_get_id (y) ? -1 : 1;
+    }
+}
+
+static void
+on_sort_changed (MgLibrarySidebar *self)
+{
+  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sorted);
+
+  gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static MgDocument *
+document_of_row (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      MgDocument *document = g_object_get_data (G_OBJECT (widget), "document");
+
+      if (document != NULL)
+        return document;
+    }
+  return NULL;
+}
+
+static void
+popup_menu (MgLibrarySidebar *self,
+            MgDocument       *document,
+            double            x,
+            double            y)
+{
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  if (document == NULL)
+    return;
+  g_set_object (&self->menu_document, document);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+on_right_click (GtkGestureClick  *gesture,
+                int               n_press,
+                double            x,
+                double            y,
+                MgLibrarySidebar *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  popup_menu (self, document_of_row (picked), x, y);
+}
+
+static MgDocument *
+selected_document (MgLibrarySidebar *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MgLibrarySidebar *self = MG_LIBRARY_SIDEBAR (widget);
+
+  popup_menu (self, selected_document (self), 24, 24);
+}
+
+static void
+document_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  MgLibrarySidebar *self = MG_LIBRARY_SIDEBAR (widget);
+  MgDocument *document = self->menu_document;
+
+  /* From a key, not the menu: the document selected in the list. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->context_menu)) || document == NULL)
+    document = selected_document (self);
+  if (document == NULL)
+    return;
+  g_signal_emit (self, signals[g_str_equal (action_name, "library.rename") ? RENAME_REQUESTED
+                                                                          : DELETE_REQUESTED],
+                 0, document);
+}
+
 static void
 mg_library_sidebar_dispose (GObject *object)
 {
   MgLibrarySidebar *self = MG_LIBRARY_SIDEBAR (object);
 
+  if (self->context_menu != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->context_menu));
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_LIBRARY_SIDEBAR);
   g_clear_object (&self->selection);
+  g_clear_object (&self->menu_document);
 
   G_OBJECT_CLASS (mg_library_sidebar_parent_class)->dispose (object);
 }
@@ -122,12 +271,38 @@ mg_library_sidebar_class_init (MgLibrarySidebarClass *klass)
     g_signal_new ("document-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, MG_TYPE_DOCUMENT);
 
+  /**
+   * MgLibrarySidebar::rename-requested:
+   * @document: the document the user wants to give another title
+   */
+  signals[RENAME_REQUESTED] =
+    g_signal_new ("rename-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, MG_TYPE_DOCUMENT);
+  /**
+   * MgLibrarySidebar::delete-requested:
+   * @document: the document the user wants to delete (not asked yet)
+   */
+  signals[DELETE_REQUESTED] =
+    g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, MG_TYPE_DOCUMENT);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/marginalia/Marginalia/"
                                                "mg-library-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, MgLibrarySidebar, content);
+  gtk_widget_class_bind_template_child (widget_class, MgLibrarySidebar, sort_choice);
+  gtk_widget_class_bind_template_child (widget_class, MgLibrarySidebar, context_menu);
   gtk_widget_class_bind_template_child (widget_class, MgLibrarySidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, MgLibrarySidebar, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_install_action (widget_class, "library.rename", NULL, document_action);
+  gtk_widget_class_install_action (widget_class, "library.delete", NULL, document_action);
+  gtk_widget_class_install_action (widget_class, "library.menu", NULL, menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "library.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "library.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "library.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "library.menu", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "librarysidebar");
 }
@@ -136,6 +311,7 @@ static void
 mg_library_sidebar_init (MgLibrarySidebar *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkGesture *right_click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -143,11 +319,20 @@ mg_library_sidebar_init (MgLibrarySidebar *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_documents,
+                                                                                  self, NULL)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  g_signal_connect_swapped (self->sort_choice, "notify::selected", G_CALLBACK (on_sort_changed),
+                            self);
+  gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self));
+  right_click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (right_click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (right_click, "pressed", G_CALLBACK (on_right_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (right_click));
 }
 
 /**
@@ -159,7 +344,7 @@ GListModel *
 mg_library_sidebar_get_model (MgLibrarySidebar *self)
 {
   g_return_val_if_fail (MG_IS_LIBRARY_SIDEBAR (self), NULL);
-  return gtk_single_selection_get_model (self->selection);
+  return gtk_sort_list_model_get_model (self->sorted);
 }
 
 void
@@ -170,7 +355,7 @@ mg_library_sidebar_set_model (MgLibrarySidebar *self,
 
   g_return_if_fail (MG_IS_LIBRARY_SIDEBAR (self));
 
-  gtk_single_selection_set_model (self->selection, documents);
+  gtk_sort_list_model_set_model (self->sorted, documents);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   empty = documents == NULL || g_list_model_get_n_items (documents) == 0;
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");

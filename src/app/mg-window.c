@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-store-entities.h"
+#include "mg-store-library.h"
 #include "mg-store-versions.h"
 #include "mg-text-import.h"
 #include "mg-window-private.h"
@@ -208,6 +209,124 @@ on_document_activated (MgWindow   *self,
                        MgDocument *document)
 {
   mg_window_open_document (self, mg_document_get_id (document));
+}
+
+static void
+on_rename_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    MgWindow         *self)
+{
+  MgDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  MgDocument *shown = mg_reader_get_document (self->reader);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "rename"))
+    return;
+  if (!mg_store_rename_document (self->store, mg_document_get_id (document),
+                                 gtk_editable_get_text (entry), &error))
+    {
+      mg_window_show_toast (self, error->message);
+      return;
+    }
+  if (shown != NULL && mg_document_get_id (shown) == mg_document_get_id (document))
+    {
+      mg_document_set_title (shown, gtk_editable_get_text (entry));
+      update_title (self);
+    }
+  mg_window_reload_library (self);
+}
+
+static void
+on_rename_requested (MgWindow   *self,
+                     MgDocument *document)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Document"), NULL);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), mg_document_get_title (document));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (document),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * mg_window_delete_document:
+ *
+ * Deletes a document and its passages (the user has confirmed), and leaves the reader empty
+ * if it was showing it.
+ *
+ * Returns: %TRUE when it is gone
+ */
+gboolean
+mg_window_delete_document (MgWindow *self,
+                           gint64    document_id)
+{
+  MgDocument *shown = mg_reader_get_document (self->reader);
+  g_autoptr(GError) error = NULL;
+
+  if (!mg_store_delete_document (self->store, document_id, &error))
+    {
+      mg_window_show_toast (self, error->message);
+      return FALSE;
+    }
+  if (shown != NULL && mg_document_get_id (shown) == document_id)
+    {
+      mg_reader_set_document (self->reader, NULL, 0);
+      mg_entity_panel_set_document (entity_panel (self), NULL);
+      mg_window_tagging_show_document (self);
+      mg_store_set_meta (self->store, MG_WINDOW_META_LAST_DOCUMENT, NULL, NULL);
+      update_title (self);
+    }
+  mg_window_reload_library (self);
+  return TRUE;
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    MgWindow         *self)
+{
+  MgDocument *document = g_object_get_data (G_OBJECT (dialog), "document");
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "delete")
+      || !mg_window_delete_document (self, mg_document_get_id (document)))
+    return;
+  message = g_strdup_printf (_("Deleted “%s”"), mg_document_get_title (document));
+  mg_window_show_toast (self, message);
+}
+
+static void
+on_delete_requested (MgWindow   *self,
+                     MgDocument *document)
+{
+  guint passages = mg_document_get_annotation_count (document);
+  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), mg_document_get_title (document));
+  g_autofree char *body = passages == 0
+    ? g_strdup (_("The document leaves the library. This cannot be undone."))
+    : g_strdup_printf (ngettext ("Its %u tagged passage is deleted with it. This cannot be "
+                                 "undone.",
+                                 "Its %u tagged passages are deleted with it. This cannot be "
+                                 "undone.", passages), passages);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data_full (G_OBJECT (dialog), "document", g_object_ref (document),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -703,6 +822,10 @@ mg_window_init (MgWindow *self)
   mg_window_exchange_init (self);
   mg_window_tagging_init (self);
 
+  g_signal_connect_object (self->library_sidebar, "rename-requested",
+                           G_CALLBACK (on_rename_requested), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_sidebar, "delete-requested",
+                           G_CALLBACK (on_delete_requested), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "position-changed",
                            G_CALLBACK (on_reading_position_changed), self, G_CONNECT_SWAPPED);
 

@@ -31,5 +31,7 @@ void               mg_window_import_files       (MgWindow       *self,
                                                  GFile         **files,
                                                  guint           n_files);
 void               mg_window_save_reading_position (MgWindow    *self);
+gboolean           mg_window_delete_document    (MgWindow       *self,
+                                                 gint64          document_id);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ gboolean      mg_store_commit        (MgStore       *self,
                                       GError       **error);
 void          mg_store_rollback      (MgStore       *self);
 gint64        mg_store_last_insert_id (MgStore      *self);
+int           mg_store_changes       (MgStore       *self);
 gint64        mg_store_step_id       (MgStore       *self,
                                       sqlite3_stmt  *stmt,
                                       GError       **error);

@@ -228,6 +228,13 @@ mg_store_step_id (MgStore       *self,
   return id;
 }
 
+/* Rows the last statement changed: tells "nothing to update" from "updated". */
+int
+mg_store_changes (MgStore *self)
+{
+  return sqlite3_changes (self->db);
+}
+
 gint64
 mg_store_last_insert_id (MgStore *self)
 {
