@@ -342,6 +342,70 @@ test_places_and_heads (void)
   check (text, expected, absent);
 }
 
+/* Parts of a year, day ranges, "from ... to ..." ranges, "in May", copyright years, and
+ * months that name an event. */
+static void
+test_date_periods (void)
+{
+  const char *text = "Output rose in the third quarter of 2024 and in the first eight months "
+                     "of 2023. The fair runs on March 10-12, and the talks from 12-14 June. "
+                     "From 2016 to 2020 the plan worked; from February to May it rained. "
+                     "Prices fell in May. The October Revolution changed Russia. The 2013 "
+                     "Constitution stands.\n© 2025 Tin Tuc Online.";
+  const char * const expected[] = {
+    "third quarter of 2024", "DATE", "first eight months of 2023", "DATE",
+    "March 10-12", "DATE", "12-14 June", "DATE", "2016 to 2020", "DATE",
+    "February to May", "DATE", "May", "DATE", "2013", "DATE", "2025", "DATE", NULL };
+  const char * const absent[] = { "October", "2024", "2016", "March 10", NULL };
+
+  check (text, expected, absent);
+}
+
+/* "Official Dispatch No. ...", "Joint Circular No. ...": the qualifier is in the name. */
+static void
+test_law_qualifiers (void)
+{
+  const char *text = "The ministry issued Official Dispatch No. 2045/BTC-NSNN and Joint "
+                     "Circular No. 03/2021/TTLT-BYT-BTC, then amended the Party Charter.";
+  const char * const expected[] = {
+    "Official Dispatch No. 2045/BTC-NSNN", "LAW", "Joint Circular No. 03/2021/TTLT-BYT-BTC",
+    "LAW", "Party Charter", "LAW", NULL };
+  const char * const absent[] = { "Dispatch No. 2045/BTC-NSNN", NULL };
+
+  check (text, expected, absent);
+}
+
+/* Bylines with several authors, signature lines and "Name/Source" credits. */
+static void
+test_signatures (void)
+{
+  const char *text = "The port opened on Monday.\n\nBy LAN ANH – THANH TUNG\n\n"
+                     "Quoc Khanh/VNA reporter in Vientiane\n\nThu Trang\n";
+  const char * const expected[] = {
+    "LAN ANH", "PERSON", "THANH TUNG", "PERSON", "Quoc Khanh", "PERSON", "VNA", "ORG",
+    "Thu Trang", "PERSON", NULL };
+
+  check (text, expected, NULL);
+}
+
+/* Names that a place word follows, a foreign holder after a body's name, possessives
+ * after a head word, events opening with a body, subsidiaries and own-language acronyms. */
+static void
+test_names_in_context (void)
+{
+  const char *text = "Farmers in Cho Moi district met the Chairman of the House of Commons "
+                     "Lindsay Hoyle. The Ministry of Finance's Tax Department agreed. Leaders "
+                     "met at the APEC Summit. Intel Products Vietnam and FPT Software invest. "
+                     "The German Chamber of Commerce Abroad (AHK) came.";
+  const char * const expected[] = {
+    "Cho Moi", "LOC", "House of Commons", "ORG", "Lindsay Hoyle", "PERSON",
+    "Ministry of Finance", "ORG", "APEC", "ORG", "FPT Software", "ORG", "AHK", "ORG", NULL };
+  const char * const absent[] = { "Moi", "House of Commons Lindsay Hoyle",
+                                  "Ministry of Finance's Tax Department", NULL };
+
+  check (text, expected, absent);
+}
+
 static void
 test_events_and_generic (void)
 {
@@ -494,6 +558,10 @@ main (int    argc,
   g_test_add_func ("/entities/consistency", test_consistency);
   g_test_add_func ("/entities/places-heads", test_places_and_heads);
   g_test_add_func ("/entities/events-generic", test_events_and_generic);
+  g_test_add_func ("/entities/date-periods", test_date_periods);
+  g_test_add_func ("/entities/law-qualifiers", test_law_qualifiers);
+  g_test_add_func ("/entities/signatures", test_signatures);
+  g_test_add_func ("/entities/names-in-context", test_names_in_context);
   g_test_add_func ("/entities/rules", test_rules);
   g_test_add_func ("/entities/errors", test_errors);
   g_test_add_func ("/entities/types", test_types);

@@ -59,6 +59,22 @@ year_after (MgBlock *b,
   return mg_block_is_year (b, i) && !b->claimed[i] ? i + 1 : 0;
 }
 
+/* A visit "from November 3-6" or "3–6 November": the days of one month as one range. */
+static guint
+day_range_end (MgBlock *b,
+               guint    first_day,
+               guint    end)
+{
+  const MgToken *t = b->tokens;
+
+  if (mg_block_is_punct (b, end, MG_CH_DASH) && end + 1 < b->n_tokens
+      && (t[end].flags & MG_TOKEN_GLUED) && (t[end + 1].flags & MG_TOKEN_GLUED)
+      && day_at (b, end + 1) && t[end + 1].kind == MG_TOKEN_NUMBER
+      && t[end + 1].value > t[first_day].value)
+    return end + 2;
+  return end;
+}
+
 /* "January 24, 2025", "August 8th, 2018", "October 2022", "December". */
 static guint
 match_month_first (MgBlock *b,
@@ -74,11 +90,21 @@ match_month_first (MgBlock *b,
   d = day_at (b, m);
   /* "March 3:00" is a time, "June 2" a date. */
   if (d != 0 && !mg_block_is_punct (b, d, ':'))
-    return (y = year_after (b, d)) ? y : d;
+    {
+      d = day_range_end (b, m, d);
+      return (y = year_after (b, d)) ? y : d;
+    }
   if ((y = year_after (b, m)) != 0)
     return y;
-  /* "May" alone is most often the verb; the other months stand alone. */
-  return full && !mg_block_is (b, i, "may") ? m : 0;
+  /* "the August Revolution", "the October Revolution": the month names an event. */
+  if (mg_block_is_cap_word (b, m) && (mg_block_words (b, m) & MG_WORD_EVENT_HEAD))
+    return 0;
+  /* "May" alone is most often the verb, but not after "in", "since" or "by". */
+  if (full && mg_block_is (b, i, "may"))
+    return i > 0 && mg_block_is_lower_word (b, i - 1)
+           && (mg_block_words (b, i - 1) & MG_WORD_DATE_PREP) && !mg_block_is (b, i - 1, "and")
+           && !mg_block_is (b, i - 1, "or") && !mg_block_is (b, i - 1, "as") ? m : 0;
+  return full ? m : 0;
 }
 
 /* "13 October 2022", "24th of January". */
@@ -93,6 +119,7 @@ match_day_first (MgBlock *b,
 
   if (j == 0)
     return 0;
+  j = day_range_end (b, i, j);
   if (mg_block_is (b, j, "of"))
     j++;
   m = month_at (b, j, &full);
@@ -219,6 +246,14 @@ year_in_context (MgBlock *b,
     return FALSE;
   if (i > 0 && (mg_block_words (b, i - 1) & MG_WORD_DATE_PREP))
     return TRUE;
+  /* "© 2026 VGP News": a web page's copyright year. */
+  if (i > 0 && (mg_block_is_punct (b, i - 1, 0xA9) || mg_block_is (b, i - 1, "copyright")))
+    return TRUE;
+  /* "the 1982 United Nations Convention", "the 2013 Constitution": a year naming which
+   * one; "the 2000 delegates" stays a count. */
+  if (i > 0 && mg_block_is (b, i - 1, "the") && mg_block_is_cap_word (b, next)
+      && !(b->tokens[next].flags & MG_TOKEN_LINE_START))
+    return TRUE;
   if (next >= b->n_tokens || (b->tokens[next].flags & MG_TOKEN_LINE_START))
     return TRUE;
   if (b->tokens[next].kind == MG_TOKEN_PUNCT)
@@ -273,9 +308,10 @@ may_be_modifier (MgBlock *b,
     case 4:
       return w[0] == 'l' || w[0] == 't';
     case 5:
-      return w[0] == 'e' || w[0] == 's' || w[0] == 'f';
+      /* "third" of the ordinals, not the many "the..." and "tra..." words. */
+      return w[0] == 'e' || w[0] == 's' || w[0] == 'f' || (w[0] == 't' && w[2] == 'i');
     case 6:
-      return w[0] == 'm' || w[0] == 's';
+      return w[0] == 'm' || w[0] == 's' || (w[0] == 'f' && w[1] == 'o');
     case 9:
       return w[0] == 'b';
     default:
@@ -302,10 +338,17 @@ match_modified (MgBlock *b,
   for (guint k = i + 1; k < i + 6 && k < b->n_tokens && !near; k++)
     near = is_numeric (b, k) || (mg_block_is_cap_word (b, k)
                                  && (mg_block_words (b, k) & (MG_WORD_MONTH | MG_WORD_MONTH_ABBR)));
-  if (!near || !(mg_block_words (b, i) & MG_WORD_DATE_MOD))
+  if (!near || !(mg_block_words (b, i) & (MG_WORD_DATE_MOD | MG_WORD_ORDINAL)))
     return 0;
   if (mg_block_is (b, j, "half") || mg_block_is (b, j, "quarter"))
     j++;
+  /* "the first nine months of 2026": a count word, then "months". */
+  else if (mg_block_is (b, j + 1, "months") && (mg_block_is_lower_word (b, j)
+                                                 || is_number (b, j, 2)))
+    j += 2;
+  /* "third" or "fourth" only ever modify a quarter or the months of a year. */
+  if (!(mg_block_words (b, i) & MG_WORD_DATE_MOD) && j == i + 1)
+    return 0;
   if (mg_block_is_punct (b, j, MG_CH_DASH) && glued (b, j))
     j++;
   if (mg_block_is (b, j, "of"))
@@ -321,6 +364,33 @@ match_modified (MgBlock *b,
   if (mg_block_is_year (b, j) && !year_blocked_before (b, j) && !mg_block_is (b, j + 1, "years"))
     return j + 1;
   return 0;
+}
+
+/* "from 2021 to 2025", "from January to April": a range written as one expression, when
+ * both ends are of one kind. "from 2019 to present" keeps its year alone. */
+static guint
+range_end (MgBlock *b,
+           guint    i,
+           guint    end)
+{
+  guint to = end;
+  guint j;
+
+  if (i == 0 || !mg_block_is (b, i - 1, "from")
+      || !(mg_block_is (b, to, "to") || mg_block_is (b, to, "until")))
+    return end;
+  j = to + 1;
+  if (j >= b->n_tokens || b->claimed[j])
+    return end;
+  if (end == i + 1 && mg_block_is_year (b, i))
+    return mg_block_is_year (b, j) && b->tokens[j].value > b->tokens[i].value ? j + 1 : end;
+  if (mg_block_is_cap_word (b, i) && (mg_block_words (b, i) & MG_WORD_MONTH))
+    {
+      guint e = match_month_first (b, j);
+
+      return e != 0 ? e : end;
+    }
+  return end;
 }
 
 void
@@ -348,6 +418,8 @@ mg_entity_find_dates (MgBlock *b)
       if ((end = match_weekday (b, i)) == 0 && (end = match_modified (b, i)) == 0
           && (end = match_core (b, i)) == 0)
         end = year_in_context (b, i) ? i + 1 : 0;
+      if (end > i)
+        end = range_end (b, i, end);
       if (end > i && mg_block_is_free (b, i, end))
         {
           mg_block_add_span (b, i, end, MG_ENTITY_TYPE_DATE, MG_STRENGTH_GAZETTEER, NULL);

@@ -60,6 +60,22 @@ match_numbered (MgBlock *b,
   return doc_number_end (b, j);
 }
 
+/* "Official Dispatch No. 112/CD-TTg", "Joint Circular No. 01/2020/TTLT-BTC": the word
+ * before the document's kind is part of its name. */
+static guint
+numbered_qualifier (MgBlock *b,
+                    guint    i)
+{
+  static const char * const words[] = { "official", "joint", "interministerial" };
+
+  if (i == 0 || b->claimed[i - 1] || !mg_block_is_cap_word (b, i - 1))
+    return i;
+  for (gsize k = 0; k < G_N_ELEMENTS (words); k++)
+    if (mg_block_is (b, i - 1, words[k]))
+      return i - 1;
+  return i;
+}
+
 /* "Documents of the 13th National Party Congress": documents named by their congress. */
 static guint
 match_congress_documents (MgBlock *b,
@@ -235,6 +251,8 @@ mg_entity_find_laws (MgBlock *b)
       if (b->claimed[i] || !may_start_law (b, i))
         continue;
       end = match_numbered (b, i);
+      if (end != 0)
+        start = numbered_qualifier (b, i);
       if (end == 0)
         end = match_congress_documents (b, i);
       if (end == 0)

@@ -82,16 +82,32 @@ is_company_suffix (MgBlock *b,
          && ((w & MG_WORD_ABBREV) || (b->tokens[i].flags & MG_TOKEN_ALLCAPS));
 }
 
-/* "People's Committee" is one name, "Vietnam's Ministry" two. */
+/* "People's Committee" is one name, "Vietnam's Ministry" two, and so are "the Central
+ * Military Commission's Standing Board" and "the Ministry of Finance's Tax Department": a
+ * head word or a whole known name has already ended the first name. This runs only at
+ * an apostrophe, which is rare, so the loops below cost nothing on most text. */
 static gboolean
 is_possessive_inside (MgBlock *b,
+                      guint    i,
                       guint    j)
 {
   const MgGazEntry *before = mg_block_entry (b, j - 1);
+  const MgGazEntry *e = NULL;
 
-  return mg_block_is_punct (b, j, MG_CH_APOSTROPHE) && is_glued (b, j)
-         && mg_block_is (b, j + 1, "s") && is_glued (b, j + 1) && is_run_word (b, j + 2)
-         && (before == NULL || before->type < 0);
+  if (!mg_block_is_punct (b, j, MG_CH_APOSTROPHE) || !is_glued (b, j)
+      || !mg_block_is (b, j + 1, "s") || !is_glued (b, j + 1) || !is_run_word (b, j + 2))
+    return FALSE;
+  if (before != NULL && (before->type >= 0 || (before->words & MG_WORD_ANY_HEAD)))
+    return FALSE;
+  /* "Ministry of Finance's": a head word earlier in the run ended a name of its own. */
+  for (guint k = i; k < j; k++)
+    if (mg_block_is_cap_word (b, k) && (mg_block_words (b, k) & MG_WORD_ORG_HEAD))
+      return FALSE;
+  /* The name may begin after a sentence's "The" or a title: try each start. */
+  for (guint k = i; k + 1 < j && k + 8 > j; k++)
+    if (mg_block_match_phrase (b, b->gazetteer, k, FALSE, &e) == j)
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -153,7 +169,7 @@ run_end (MgBlock *b,
         end = ++j;
       else if (j == end && mg_block_is_punct (b, j, ',') && is_company_suffix (b, j + 1))
         j++;
-      else if (j == end && is_possessive_inside (b, j))
+      else if (j == end && is_possessive_inside (b, i, j))
         j += 2;
       else if (j == end && continues_with_connector (b, i, j, &next))
         j = next;
@@ -372,6 +388,23 @@ has_head (MgBlock *b,
   return FALSE;
 }
 
+/* "By THU HANG – MINH DUC", "Photo: Hong Dat, Minh Khoi": a name that a dash, a comma or
+ * "and" joins to a byline's person is one more author. */
+static gboolean
+after_byline_person (MgBlock *b,
+                     guint    first)
+{
+  const MgSpan *span;
+
+  if (first < 2 || b->spans->len == 0 || (b->tokens[first].flags & MG_TOKEN_LINE_START)
+      || !(mg_block_is_punct (b, first - 1, MG_CH_DASH) || mg_block_is_punct (b, first - 1, ',')
+           || mg_block_is (b, first - 1, "and")))
+    return FALSE;
+  span = &g_array_index (b->spans, MgSpan, b->spans->len - 1);
+  return span->last == first - 1 && span->type == MG_ENTITY_TYPE_PERSON
+         && (after_byline (b, span->first) || after_byline_person (b, span->first));
+}
+
 static gboolean
 classify_byline (MgBlock *b,
                  guint    first,
@@ -379,7 +412,8 @@ classify_byline (MgBlock *b,
 {
   const MgGazEntry *e = NULL;
 
-  if (last - first > 6 || !after_byline (b, first) || has_head (b, first, last)
+  if (last - first > 6 || !(after_byline (b, first) || after_byline_person (b, first))
+      || has_head (b, first, last)
       || mg_block_match_phrase (b, b->gazetteer, first, FALSE, &e) > first)
     return FALSE;
   mg_block_add_span (b, first, last, MG_ENTITY_TYPE_PERSON, MG_STRENGTH_CUE, NULL);
@@ -476,6 +510,93 @@ split_name_at_end (MgBlock *b,
       return TRUE;
     }
   return FALSE;
+}
+
+/* A reporter's signature: "Hung Vo" alone on the last line, "Minh Phuong/VOV reporter",
+ * "Minh Khoi - VGP". Two or three words that are all Vietnamese name syllables, a whole
+ * line or before a slash or a dash and a source. Places of the gazetteer are not names. */
+static gboolean
+classify_signature (MgBlock *b,
+                    guint    first,
+                    guint    last)
+{
+  const MgGazEntry *e = NULL;
+
+  if (last - first < 2 || last - first > 3 || !(b->tokens[first].flags & MG_TOKEN_LINE_START)
+      || mg_block_match_phrase (b, b->gazetteer, first, FALSE, &e) > first)
+    return FALSE;
+  for (guint k = first; k < last; k++)
+    {
+      guint32 w = mg_block_words (b, k);
+
+      if (!is_run_word (b, k) || (k > first && is_glued (b, k))
+          || !(w & (MG_WORD_GIVEN | MG_WORD_SURNAME))
+          || (w & (MG_WORD_ANY_HEAD | MG_WORD_TITLE | MG_WORD_STOP | MG_WORD_MONTH
+                   | MG_WORD_WEEKDAY | MG_WORD_DEMONYM)))
+        return FALSE;
+    }
+  if (!(last >= b->n_tokens || (b->tokens[last].flags & MG_TOKEN_LINE_START)
+        || (mg_block_is_punct (b, last, '/') && is_glued (b, last + 1)
+            && mg_block_is_cap_word (b, last + 1))
+        || (mg_block_is_punct (b, last, MG_CH_DASH) && mg_block_is_cap_word (b, last + 1)
+            && (b->tokens[last + 1].flags & MG_TOKEN_ALLCAPS)
+            && (last + 2 >= b->n_tokens || (b->tokens[last + 2].flags & MG_TOKEN_LINE_START)))))
+    return FALSE;
+  mg_block_add_span (b, first, last, MG_ENTITY_TYPE_PERSON, MG_STRENGTH_CUE, NULL);
+  return TRUE;
+}
+
+/* "O Mon district", "Hai Ba Trung ward": capitalised words that a place word follows
+ * make one place, even where a part of them is a name of its own elsewhere. */
+static gboolean
+classify_cued_place (MgBlock *b,
+                     guint    first,
+                     guint    last)
+{
+  if (last - first < 2 || last - first > 4 || !place_cue_at (b, last))
+    return FALSE;
+  for (guint k = first; k < last; k++)
+    if (!is_run_word (b, k) || (k > first && is_glued (b, k))
+        || (mg_block_words (b, k) & (MG_WORD_ANY_HEAD | MG_WORD_TITLE | MG_WORD_STOP
+                                     | MG_WORD_DEMONYM | MG_WORD_GENERIC | MG_WORD_MONTH)))
+      return FALSE;
+  mg_block_add_span (b, first, last, MG_ENTITY_TYPE_LOC, MG_STRENGTH_CUE, NULL);
+  return TRUE;
+}
+
+/* "Speaker of the House of Representatives Puan Maharani": after a title's "of", an
+ * organisation's name, then two or three plain words that name its holder. */
+static gboolean
+split_org_person (MgBlock *b,
+                  guint    first,
+                  guint    last)
+{
+  const MgGazEntry *e = NULL;
+  const MgGazEntry *tail = NULL;
+  guint end = mg_block_match_phrase (b, b->gazetteer, first, FALSE, &e);
+
+  if (end <= first || e->type != MG_ENTITY_TYPE_ORG)
+    {
+      end = first;
+      for (guint k = first; k < last; k++)
+        if (mg_block_is_cap_word (b, k) && (mg_block_words (b, k) & MG_WORD_ORG_HEAD))
+          end = k + 1;
+      if (end == first || !has_org_head (b, first, end))
+        return FALSE;
+      e = NULL;
+    }
+  if (last - end < 2 || last - end > 3)
+    return FALSE;
+  for (guint k = end; k < last; k++)
+    if (!is_plain_name_word (b, k) || is_glued (b, k) || is_connector (b, k))
+      return FALSE;
+  if (mg_block_match_phrase (b, b->gazetteer, end, FALSE, &tail) > end)
+    return FALSE;
+  mg_block_add_span (b, first, end, MG_ENTITY_TYPE_ORG,
+                     e != NULL ? MG_STRENGTH_GAZETTEER : MG_STRENGTH_CUE,
+                     e != NULL ? e->canonical : NULL);
+  mg_block_add_span (b, end, last, MG_ENTITY_TYPE_PERSON, MG_STRENGTH_CUE, NULL);
+  return TRUE;
 }
 
 /* "Director of the Ministry of Finance": the title and its "of" are not the name. */
@@ -603,7 +724,19 @@ classify_by_head (MgBlock *b,
     }
   if (type == MG_SPAN_UNKNOWN)
     return FALSE;
-  if (type != MG_SPAN_EVENT && content)
+  /* "ASEAN Summit", "APEC meetings": an event is not scored, but the body or the country
+   * that opens its name still is. */
+  if (type == MG_SPAN_EVENT)
+    {
+      const MgGazEntry *e = NULL;
+      guint end = mg_block_match_phrase (b, b->gazetteer, first, FALSE, &e);
+
+      if (end > first && end < last && mg_block_is_cap_word (b, end)
+          && (e->type == MG_ENTITY_TYPE_ORG || e->type == MG_ENTITY_TYPE_LOC))
+        mg_block_add_span (b, first, end, e->type, MG_STRENGTH_GAZETTEER, e->canonical);
+      return TRUE;
+    }
+  if (content)
     mg_block_add_span (b, first, last, type, MG_STRENGTH_CUE, NULL);
   return TRUE;
 }
@@ -651,7 +784,30 @@ classify_parts (MgBlock *b,
         }
       if ((end = mg_block_match_phrase (b, b->gazetteer, k, FALSE, &e)) > k)
         {
+          const MgGazEntry *place = NULL;
+
           flush_unknown (b, &unknown, k, last);
+          /* "Samsung Electronics Vietnam", "UNDP Vietnam": a body's name with the country
+           * it works in, at the end of the run, is the name of its office there. */
+          if (e->type == MG_ENTITY_TYPE_ORG && end < last && !is_glued (b, end)
+              && mg_block_match_phrase (b, b->gazetteer, end, FALSE, &place) == last
+              && place->type == MG_ENTITY_TYPE_LOC)
+            {
+              mg_block_add_span (b, k, last, MG_ENTITY_TYPE_ORG, MG_STRENGTH_CUE, NULL);
+              k = last;
+              continue;
+            }
+          /* "LG Display", "SK Hynix", "FPT Software": a group known by its initials and one
+           * more plain word ending the run is one of its companies. */
+          if (e->type == MG_ENTITY_TYPE_ORG && end == k + 1 && end + 1 == last
+              && (b->tokens[k].flags & MG_TOKEN_ALLCAPS) && !is_glued (b, end)
+              && is_plain_name_word (b, end) && !(b->tokens[end].flags & MG_TOKEN_ALLCAPS)
+              && mg_block_match_phrase (b, b->gazetteer, end, FALSE, &place) == 0)
+            {
+              mg_block_add_span (b, k, last, MG_ENTITY_TYPE_ORG, MG_STRENGTH_CUE, NULL);
+              k = last;
+              continue;
+            }
           mg_block_add_span (b, k, end, e->type, MG_STRENGTH_GAZETTEER, e->canonical);
           k = end;
           continue;
@@ -711,13 +867,15 @@ classify_run (MgBlock  *b,
   first = skip_leading (b, first, last);
   last = trim_trailing (b, first, last, FALSE);
   if (first >= last || classify_whole (b, first, last) || split_at_and (b, first, last)
-      || classify_byline (b, first, last) || split_title (b, first, last, title_before)
+      || classify_byline (b, first, last) || classify_signature (b, first, last)
+      || split_title (b, first, last, title_before) || classify_cued_place (b, first, last)
       || split_name_at_end (b, first, last))
     return;
   last = trim_trailing (b, first, last, TRUE);
   start = first;
   first = skip_title_of (b, first, last);
-  if (first >= last || (first != start && classify_whole (b, first, last))
+  if (first >= last || (first != start && (classify_whole (b, first, last)
+                                            || split_org_person (b, first, last)))
       || classify_by_head (b, first, last))
     return;
   classify_parts (b, first, last);
@@ -769,8 +927,11 @@ link_parenthetical (MgBlock *b,
     return;
   index = b->spans->len - 1;
   span = &g_array_index (b->spans, MgSpan, index);
+  /* "(KADIN)" after an organisation's name in English is its own language's acronym. */
   if (span->last != end || span->type < 0 || span->type == MG_ENTITY_TYPE_PERSON
-      || !is_acronym_of (b, end + 1, span->first, span->last))
+      || !(is_acronym_of (b, end + 1, span->first, span->last)
+           || (span->type == MG_ENTITY_TYPE_ORG && (b->tokens[end + 1].flags & MG_TOKEN_ALLCAPS)
+               && b->tokens[end + 1].fold_len >= 3)))
     return;
   added = mg_block_add_span (b, end + 1, end + 2, span->type, span->strength, span->canonical);
   if (added != 0)
