@@ -633,6 +633,66 @@ test_library_sort_rename_delete (Fixture       *fixture,
   g_assert_cmpstr (mg_document_get_title (renamed), ==, "Delta notes, revised");
 }
 
+static void
+test_search_across_documents (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GFile) notes = write_file (fixture, "notes.txt", field_notes, -1);
+  g_autoptr(GFile) visit = write_file (fixture, "visit.txt", travel_note, -1);
+  g_autofree char *text = NULL;
+  MgLibrarySidebar *sidebar = mg_window_get_library_sidebar (fixture->window);
+  GtkListBox *hits = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (sidebar),
+                                                                  MG_TYPE_LIBRARY_SIDEBAR,
+                                                                  "hit_list"));
+  MgDocument *shown;
+  gint64 start, end;
+
+  import (fixture, notes);
+  import (fixture, visit);
+  /* Ctrl+Shift+F, then a word of the first document: one hit; choosing it opens the
+   * document with the match selected. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  mg_library_sidebar_search (sidebar, "cooperative");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (hits, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (hits, 1));
+  g_signal_emit_by_name (hits, "row-activated", gtk_list_box_get_row_at_index (hits, 0));
+  shown = mg_reader_get_document (mg_window_get_reader (fixture->window));
+  g_assert_cmpstr (mg_document_get_title (shown), ==, "Field Notes from the Delta");
+  g_assert_true (mg_reader_get_selection (mg_window_get_reader (fixture->window), &start, &end));
+  text = reader_text (fixture);
+  g_assert_cmpint (start, ==, g_utf8_pointer_to_offset (text, strstr (text, "cooperative")));
+  g_assert_cmpint (end, ==, start + 11);
+
+  /* A prefix finds three mentions in the other document. */
+  mg_library_sidebar_search (sidebar, "Indone*");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (hits, 2));
+}
+
+static void
+test_cancelled_import_adds_nothing (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkRevealer *progress = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                       MG_TYPE_WINDOW,
+                                                                       "import_revealer"));
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("part-%02d.txt", i);
+      g_autofree char *text = g_strdup_printf ("Part %d\n\nA page of the long report.\n", i);
+      g_ptr_array_add (files, write_file (fixture, name, text, -1));
+    }
+  fixture->import_done = FALSE;
+  mg_window_import_files (fixture->window, (GFile **) files->pdata, files->len);
+  /* Several files show a progress bar with a Cancel button. */
+  g_assert_true (gtk_revealer_get_reveal_child (progress));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cancel-import", NULL);
+  wait_until (fixture, import_is_done);
+  g_assert_cmpuint (library_count (fixture), ==, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (progress));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -662,5 +722,9 @@ main (int    argc,
               test_export_and_import_in_window, fixture_tear_down);
   g_test_add ("/window/library-sort-rename-delete", Fixture, NULL, fixture_set_up,
               test_library_sort_rename_delete, fixture_tear_down);
+  g_test_add ("/window/search-across-documents", Fixture, NULL, fixture_set_up,
+              test_search_across_documents, fixture_tear_down);
+  g_test_add ("/window/cancelled-import-adds-nothing", Fixture, NULL, fixture_set_up,
+              test_cancelled_import_adds_nothing, fixture_tear_down);
   return g_test_run ();
 }

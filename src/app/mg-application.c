@@ -226,6 +226,7 @@ set_accels (GtkApplication *application)
     { "window.close", { "<Control>w", NULL } },
     { "win.tag-last", { "<Control>h", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.search", { "<Control><Shift>f", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.import-annotations", { "<Control><Shift>i", NULL } },
     { "win.undo", { "<Control>z", NULL } },

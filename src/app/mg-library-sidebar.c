@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "mg-library-sidebar.h"
+#include "mg-store-search.h"
 
 struct _MgLibrarySidebar
 {
@@ -16,6 +17,9 @@ struct _MgLibrarySidebar
   GtkStack *stack;
   GtkListView *list_view;
   GtkPopoverMenu *context_menu;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkListBox *hit_list;
   GtkSingleSelection *selection;
   GtkSortListModel *sorted;
   MgDocument *menu_document;
@@ -27,6 +31,8 @@ enum {
   DOCUMENT_ACTIVATED,
   RENAME_REQUESTED,
   DELETE_REQUESTED,
+  SEARCH_CHANGED,
+  HIT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -239,6 +245,172 @@ document_action (GtkWidget  *widget,
                  0, document);
 }
 
+static gboolean
+searching (MgLibrarySidebar *self)
+{
+  return gtk_search_bar_get_search_mode (self->search_bar)
+         && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+}
+
+static void
+show_library_page (MgLibrarySidebar *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  gboolean empty = g_list_model_get_n_items (model) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static void
+on_search_changed (MgLibrarySidebar *self)
+{
+  if (!searching (self))
+    {
+      show_library_page (self);
+      return;
+    }
+  g_signal_emit (self, signals[SEARCH_CHANGED], 0,
+                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_mode (MgLibrarySidebar *self)
+{
+  on_search_changed (self);
+}
+
+static void
+on_hit_activated (MgLibrarySidebar *self,
+                  GtkListBoxRow    *row)
+{
+  MgSearchHit *hit = g_object_get_data (G_OBJECT (row), "hit");
+
+  if (hit != NULL)
+    g_signal_emit (self, signals[HIT_ACTIVATED], 0, hit->document_id, hit->start, hit->end);
+}
+
+/* Enter opens the first hit. */
+static void
+on_search_activate (MgLibrarySidebar *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->hit_list, 0);
+
+  if (first != NULL)
+    on_hit_activated (self, first);
+}
+
+/* The snippet with the match in bold, the rest escaped. */
+static char *
+snippet_markup (const MgSearchHit *hit)
+{
+  const char *text = hit->snippet ? hit->snippet : "";
+  glong length = g_utf8_strlen (text, -1);
+  glong from = CLAMP (hit->snippet_start, 0, length);
+  glong to = CLAMP (hit->snippet_end, from, length);
+  const char *a = g_utf8_offset_to_pointer (text, from);
+  const char *b = g_utf8_offset_to_pointer (text, to);
+  g_autofree char *before = g_markup_escape_text (text, a - text);
+  g_autofree char *match = g_markup_escape_text (a, b - a);
+  g_autofree char *after = g_markup_escape_text (b, -1);
+
+  return g_strdup_printf ("%s<b>%s</b>%s", before, match, after);
+}
+
+static GtkWidget *
+hit_row (const MgSearchHit *hit)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *markup = snippet_markup (hit);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 4);
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_set_data_full (G_OBJECT (row), "hit", mg_search_hit_copy (hit),
+                          (GDestroyNotify) mg_search_hit_free);
+  return row;
+}
+
+/* Hits come grouped by document: a heading where the document changes. */
+static void
+hit_header (GtkListBoxRow *row,
+            GtkListBoxRow *before,
+            gpointer       user_data)
+{
+  MgSearchHit *hit = g_object_get_data (G_OBJECT (row), "hit");
+  MgSearchHit *previous = before ? g_object_get_data (G_OBJECT (before), "hit") : NULL;
+  GtkWidget *header;
+
+  if (previous != NULL && previous->document_id == hit->document_id)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  header = gtk_label_new (hit->title);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, 10);
+  gtk_list_box_row_set_header (row, header);
+}
+
+/**
+ * mg_library_sidebar_show_hits:
+ * @hits: (element-type MgSearchHit): what a search across the corpus found
+ */
+void
+mg_library_sidebar_show_hits (MgLibrarySidebar *self,
+                              GPtrArray        *hits)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (MG_IS_LIBRARY_SIDEBAR (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hit_list))) != NULL)
+    gtk_list_box_remove (self->hit_list, child);
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    gtk_list_box_append (self->hit_list, hit_row (g_ptr_array_index (hits, i)));
+  if (!searching (self))
+    return;
+  gtk_stack_set_visible_child_name (self->stack,
+                                    hits != NULL && hits->len > 0 ? "hits" : "no-hits");
+}
+
+/**
+ * mg_library_sidebar_start_search:
+ *
+ * Shows the search entry (Ctrl+Shift+F) with the focus in it.
+ */
+void
+mg_library_sidebar_start_search (MgLibrarySidebar *self)
+{
+  g_return_if_fail (MG_IS_LIBRARY_SIDEBAR (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * mg_library_sidebar_search:
+ *
+ * Searches for @query as if typed.
+ */
+void
+mg_library_sidebar_search (MgLibrarySidebar *self,
+                           const char       *query)
+{
+  g_return_if_fail (MG_IS_LIBRARY_SIDEBAR (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
+  on_search_changed (self);
+}
+
 static void
 mg_library_sidebar_dispose (GObject *object)
 {
@@ -286,9 +458,32 @@ mg_library_sidebar_class_init (MgLibrarySidebarClass *klass)
     g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, MG_TYPE_DOCUMENT);
 
+  /**
+   * MgLibrarySidebar::search-changed:
+   * @query: what to search for across the corpus
+   */
+  signals[SEARCH_CHANGED] =
+    g_signal_new ("search-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * MgLibrarySidebar::hit-activated:
+   * @document_id: the document of the hit
+   * @start: the match's first code point
+   * @end: the code point after it
+   */
+  signals[HIT_ACTIVATED] =
+    g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/marginalia/Marginalia/"
                                                "mg-library-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, MgLibrarySidebar, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, MgLibrarySidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MgLibrarySidebar, hit_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_hit_activated);
   gtk_widget_class_bind_template_child (widget_class, MgLibrarySidebar, content);
   gtk_widget_class_bind_template_child (widget_class, MgLibrarySidebar, sort_choice);
   gtk_widget_class_bind_template_child (widget_class, MgLibrarySidebar, context_menu);
@@ -329,6 +524,10 @@ mg_library_sidebar_init (MgLibrarySidebar *self)
   g_signal_connect_swapped (self->sort_choice, "notify::selected", G_CALLBACK (on_sort_changed),
                             self);
   gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_list_box_set_header_func (self->hit_list, hit_header, NULL, NULL);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (on_search_mode), self);
   right_click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (right_click), GDK_BUTTON_SECONDARY);
   g_signal_connect (right_click, "pressed", G_CALLBACK (on_right_click), self);
@@ -358,7 +557,8 @@ mg_library_sidebar_set_model (MgLibrarySidebar *self,
   gtk_sort_list_model_set_model (self->sorted, documents);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   empty = documents == NULL || g_list_model_get_n_items (documents) == 0;
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  if (!searching (self))
+    gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
 
 /* Marks the document being read, so the library shows where the reader is. */

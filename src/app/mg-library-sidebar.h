@@ -16,4 +16,10 @@ void         mg_library_sidebar_set_model       (MgLibrarySidebar *self,
 void         mg_library_sidebar_select_document (MgLibrarySidebar *self,
                                                  gint64            document_id);
 
+void         mg_library_sidebar_show_hits     (MgLibrarySidebar *self,
+                                               GPtrArray        *hits);
+void         mg_library_sidebar_start_search  (MgLibrarySidebar *self);
+void         mg_library_sidebar_search        (MgLibrarySidebar *self,
+                                               const char       *query);
+
 G_END_DECLS

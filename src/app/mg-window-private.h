@@ -26,9 +26,13 @@ struct _MgWindow
   MgReader *reader;
   MgSidePanel *side_panel;
 
+  GtkRevealer *import_revealer;
+  GtkProgressBar *import_progress;
+
   MgStore *store;
   GSettings *settings;
   GCancellable *cancellable;
+  GCancellable *import_cancellable;   /* the import running, if any */
   GtkFileChooserNative *chooser;
 
   /* Tagging (mg-window-tagging.c) */

@@ -6,11 +6,15 @@
 
 #include "mg-store-entities.h"
 #include "mg-store-library.h"
+#include "mg-store-search.h"
 #include "mg-store-versions.h"
-#include "mg-text-import.h"
+#include "mg-import.h"
 #include "mg-window-private.h"
 
 G_DEFINE_FINAL_TYPE (MgWindow, mg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Enough hits to read through; a query that finds more wants narrowing. */
+#define MAX_SEARCH_HITS 500
 
 enum {
   PROP_0,
@@ -211,6 +215,41 @@ on_document_activated (MgWindow   *self,
   mg_window_open_document (self, mg_document_get_id (document));
 }
 
+/* Search across the corpus; a library of hundreds of documents answers well inside a
+ * keystroke, so this runs on the main thread (the entry already waits for typing to pause). */
+static void
+on_search_changed (MgWindow   *self,
+                   const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = mg_store_search (self->store, query, MAX_SEARCH_HITS, &error);
+
+  if (hits == NULL)
+    mg_window_show_toast (self, error->message);
+  mg_library_sidebar_show_hits (self->library_sidebar, hits);
+}
+
+static void
+on_hit_activated (MgWindow *self,
+                  gint64    document_id,
+                  gint64    start,
+                  gint64    end)
+{
+  if (mg_window_open_document (self, document_id))
+    mg_reader_select_range (self->reader, start, end);
+}
+
+static void
+search_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  MgWindow *self = MG_WINDOW (user_data);
+
+  g_object_set (self, "library-visible", TRUE, NULL);
+  mg_library_sidebar_start_search (self->library_sidebar);
+}
+
 static void
 on_rename_response (AdwMessageDialog *dialog,
                     const char       *response,
@@ -336,8 +375,52 @@ on_reading_position_changed (MgWindow *self,
   mg_window_save_reading_position (self);
 }
 
-/* Worker: reads and decodes every file. It touches no widget and no connection; the
- * documents go back to the main thread, which stores them. */
+typedef struct
+{
+  MgWindow *window;
+  guint done;
+  guint total;
+} ImportProgress;
+
+static gboolean
+show_import_progress (gpointer user_data)
+{
+  ImportProgress *progress = user_data;
+  g_autofree char *text = g_strdup_printf (_("Importing %u of %u…"),
+                                           MIN (progress->done + 1, progress->total),
+                                           progress->total);
+
+  gtk_progress_bar_set_fraction (progress->window->import_progress,
+                                 (double) progress->done / MAX (progress->total, 1));
+  gtk_progress_bar_set_text (progress->window->import_progress, text);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+import_progress_free (ImportProgress *progress)
+{
+  g_object_unref (progress->window);
+  g_free (progress);
+}
+
+/* From the worker: how far it is, shown by the main thread. */
+static void
+report_progress (MgWindow *window,
+                 guint     done,
+                 guint     total)
+{
+  ImportProgress *progress = g_new0 (ImportProgress, 1);
+
+  progress->window = g_object_ref (window);
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_import_progress, progress,
+                              (GDestroyNotify) import_progress_free);
+}
+
+/* Worker: reads and decodes every file, each by what its bytes say it is. It touches no
+ * widget and no connection; the documents go back to the main thread, which stores them,
+ * so a cancelled import stores nothing at all. */
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -349,18 +432,28 @@ import_thread (GTask        *task,
 
   for (guint i = 0; i < files->len; i++)
     {
-      ImportResult *result = g_new0 (ImportResult, 1);
+      ImportResult *result;
 
       if (g_task_return_error_if_cancelled (task))
-        {
-          import_result_free (result);
-          return;
-        }
+        return;
+      report_progress (source_object, i, files->len);
+      result = g_new0 (ImportResult, 1);
       result->file = g_object_ref (g_ptr_array_index (files, i));
-      result->document = mg_text_import_file (result->file, cancellable, &result->error);
+      result->document = mg_import_file (result->file, cancellable, &result->error);
       g_ptr_array_add (results, result);
     }
   g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+cancel_import_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  MgWindow *self = MG_WINDOW (user_data);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
 }
 
 static void
@@ -448,10 +541,18 @@ import_done (GObject      *source,
   gint64 last_id = 0;
   guint imported = 0;
 
+  if (self->import_cancellable == g_task_get_cancellable (G_TASK (async_result)))
+    {
+      g_clear_object (&self->import_cancellable);
+      gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+    }
   if (results == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         mg_window_show_toast (self, error->message);
+      else
+        mg_window_show_toast (self, _("Import cancelled; nothing was added"));
+      g_signal_emit (self, signals[IMPORT_FINISHED], 0, 0, 0);
       return;
     }
   for (guint i = 0; i < results->len; i++)
@@ -492,7 +593,15 @@ mg_window_import_files (MgWindow  *self,
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (copies, g_object_ref (files[i]));
 
-  task = g_task_new (self, self->cancellable, import_done, NULL);
+  /* One import at a time has the progress bar; a second one waits its turn in the pool. */
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
+                           self->import_cancellable, G_CONNECT_SWAPPED);
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_progress_bar_set_text (self->import_progress, _("Importing…"));
+  gtk_revealer_set_reveal_child (self->import_revealer, n_files > 1);
+  task = g_task_new (self, self->import_cancellable, import_done, NULL);
   g_task_set_source_tag (task, mg_window_import_files);
   g_task_set_task_data (task, copies, (GDestroyNotify) g_ptr_array_unref);
   g_task_run_in_thread (task, import_thread);
@@ -517,6 +626,11 @@ on_chooser_response (MgWindow             *self,
   mg_window_import_files (self, (GFile **) list->pdata, list->len);
 }
 
+/* What the importer reads; the chooser's "All Files" lets the content decide anyway. */
+static const char *const document_suffixes[] = {
+  "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "epub", "docx", "odt",
+};
+
 static GtkFileChooserNative *
 create_chooser (MgWindow *self)
 {
@@ -524,12 +638,13 @@ create_chooser (MgWindow *self)
   g_autoptr(GtkFileFilter) text_filter = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Open Text Files"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (_("Open Documents"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (text_filter, _("Text Files"));
+  gtk_file_filter_set_name (text_filter, _("Documents"));
+  for (gsize i = 0; i < G_N_ELEMENTS (document_suffixes); i++)
+    gtk_file_filter_add_suffix (text_filter, document_suffixes[i]);
   gtk_file_filter_add_mime_type (text_filter, "text/plain");
-  gtk_file_filter_add_suffix (text_filter, "txt");
   gtk_file_filter_set_name (all_filter, _("All Files"));
   gtk_file_filter_add_pattern (all_filter, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text_filter);
@@ -625,6 +740,8 @@ mg_window_dispose (GObject *object)
   MgWindow *self = MG_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -640,6 +757,7 @@ mg_window_finalize (GObject *object)
   MgWindow *self = MG_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->import_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -787,6 +905,8 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgWindow, library_sidebar);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, side_panel);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, import_progress);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
 }
 
@@ -798,6 +918,8 @@ add_actions (MgWindow *self)
 {
   static const GActionEntry entries[] = {
     { "open", open_action },
+    { "search", search_action },
+    { "cancel-import", cancel_import_action },
   };
   g_autoptr(GPropertyAction) show_library = NULL;
   g_autoptr(GPropertyAction) show_side_panel = NULL;
@@ -822,6 +944,10 @@ mg_window_init (MgWindow *self)
   mg_window_exchange_init (self);
   mg_window_tagging_init (self);
 
+  g_signal_connect_object (self->library_sidebar, "search-changed",
+                           G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_sidebar, "hit-activated",
+                           G_CALLBACK (on_hit_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library_sidebar, "rename-requested",
                            G_CALLBACK (on_rename_requested), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library_sidebar, "delete-requested",

@@ -12,8 +12,11 @@
 #include "mg-cli-annotate.h"
 #include "mg-cli-exchange.h"
 #include "mg-cli-extract.h"
+#include "mg-cli-import.h"
+#include "mg-cli-search.h"
 #include "mg-store.h"
 #include "mg-store-versions.h"
+#include "mg-import.h"
 #include "mg-text-import.h"
 
 typedef int (*CommandFunc) (MgStore *store, int argc, char **argv);
@@ -44,7 +47,7 @@ import_one (MgStore    *store,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MgDocument) document = mg_text_import_file (file, NULL, &error);
+  g_autoptr(MgDocument) document = mg_import_file (file, NULL, &error);
   g_auto(MgReanchorReport) report = { 0 };
   g_autofree char *title = NULL;
   MgImportOutcome outcome;
@@ -78,6 +81,7 @@ command_import (MgStore  *store,
                 int       argc,
                 char    **argv)
 {
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   int status = 0;
 
   if (argc < 2)
@@ -86,7 +90,10 @@ command_import (MgStore  *store,
       return 2;
     }
   for (int i = 1; i < argc; i++)
-    if (!import_one (store, argv[i]))
+    if (!mg_cli_import_expand (argv[i], paths))
+      status = 1;
+  for (guint i = 0; i < paths->len; i++)
+    if (!import_one (store, paths->pdata[i]))
       status = 1;
   return status;
 }
@@ -168,8 +175,10 @@ command_show (MgStore  *store,
 }
 
 static const Command commands[] = {
-  { "import", N_("FILE…"), N_("Import text files into the library; prints ID and title of each"),
-    command_import },
+  { "import", N_("[--recursive] FILE|FOLDER…"),
+    N_("Import text, Markdown, HTML, PDF, EPUB, DOCX and ODT files into the library; prints "
+       "ID and title of each"),
+    command_import, mg_cli_import_add_options },
   { "list", "", N_("List the documents of the library as TSV"), command_list },
   { "show", N_("ID"), N_("Print the stored text of a document exactly"), command_show },
   { "extract", N_("FILE|--document ID [--format tsv|jsonl]"),
@@ -187,6 +196,9 @@ static const Command commands[] = {
   { "import-annotations", N_("FILE"),
     N_("Import the annotations of a Marginalia XML file or a REFI-QDA project as a new set"),
     mg_cli_import_annotations },
+  { "search", N_("QUERY [--limit N]"),
+    N_("Search the library; prints DOC_ID, START, END and a snippet per hit as TSV"),
+    mg_cli_search, mg_cli_search_add_options },
 };
 
 static char *

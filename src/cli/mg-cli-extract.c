@@ -11,7 +11,7 @@
 
 #include "mg-entity-extractor.h"
 #include "mg-store-entities.h"
-#include "mg-text-import.h"
+#include "mg-import.h"
 
 typedef enum {
   FORMAT_TSV,
@@ -83,7 +83,7 @@ load_document (MgStore     *store,
   if (path != NULL)
     {
       file = g_file_new_for_commandline_arg (path);
-      return mg_text_import_file (file, NULL, error);
+      return mg_import_file (file, NULL, error);
     }
   if (!g_ascii_string_to_unsigned (id_arg, 10, 1, G_MAXINT64, &id, NULL))
     {

@@ -12,6 +12,7 @@ struct _MgDocument
   char *text;
   char *source_uri;
   char *media_type;
+  char *metadata;
   char *sha256;
   gint64 char_count;
   gint64 imported;
@@ -42,6 +43,7 @@ mg_document_finalize (GObject *object)
   g_free (self->text);
   g_free (self->source_uri);
   g_free (self->media_type);
+  g_free (self->metadata);
   g_free (self->sha256);
 
   G_OBJECT_CLASS (mg_document_parent_class)->finalize (object);
@@ -239,6 +241,34 @@ mg_document_get_media_type (MgDocument *self)
 {
   g_return_val_if_fail (MG_IS_DOCUMENT (self), NULL);
   return self->media_type;
+}
+
+/**
+ * mg_document_get_metadata:
+ *
+ * Returns: (nullable): what the source told about itself (author, date, source_url, ...) as
+ *   a JSON object, or %NULL when nothing is known
+ */
+const char *
+mg_document_get_metadata (MgDocument *self)
+{
+  g_return_val_if_fail (MG_IS_DOCUMENT (self), NULL);
+  return self->metadata;
+}
+
+/**
+ * mg_document_set_metadata:
+ * @metadata_json: (nullable): a JSON object, as the importers write it
+ *
+ * Kept as the JSON text it is stored as: each format carries different facts, and the
+ * library column (documents.metadata) is JSON too.
+ */
+void
+mg_document_set_metadata (MgDocument *self,
+                          const char *metadata_json)
+{
+  g_return_if_fail (MG_IS_DOCUMENT (self));
+  mg_set_str (&self->metadata, metadata_json);
 }
 
 const char *

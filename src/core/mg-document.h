@@ -34,6 +34,9 @@ void         mg_document_set_text           (MgDocument *self,
                                              const char *text);
 const char  *mg_document_get_source_uri     (MgDocument *self);
 const char  *mg_document_get_media_type     (MgDocument *self);
+const char  *mg_document_get_metadata       (MgDocument *self);
+void         mg_document_set_metadata       (MgDocument *self,
+                                             const char *metadata_json);
 const char  *mg_document_get_sha256         (MgDocument *self);
 gint64       mg_document_get_char_count     (MgDocument *self);
 gint64       mg_document_get_imported       (MgDocument *self);

@@ -95,9 +95,13 @@ static const char schema_v1[] =
   "  key TEXT PRIMARY KEY,"
   "  value TEXT NOT NULL"
   ");"
-  /* Full-text search over titles and texts; the triggers keep it in step with documents. */
+  /* Full-text search over titles and texts; the triggers keep it in step with documents.
+   * Diacritics do not matter ("Viet Nam" finds "Việt Nam"): level 2 also strips letters
+   * that carry two marks, as Vietnamese ones do. mg_store_search() locates hits with this
+   * same tokenizer, so the two must change together (MG_STORE_FTS_TOKENIZER). */
   "CREATE VIRTUAL TABLE documents_fts USING fts5 ("
-  "  title, text, content = 'documents', content_rowid = 'id'"
+  "  title, text, content = 'documents', content_rowid = 'id',"
+  "  tokenize = '" MG_STORE_FTS_TOKENIZER " " MG_STORE_FTS_TOKENIZER_ARGS "'"
   ");"
   "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
   "  INSERT INTO documents_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"

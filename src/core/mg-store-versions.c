@@ -105,7 +105,8 @@ insert_version (MgStore     *self,
 {
   sqlite3_stmt *stmt = mg_store_prepare (self,
     "INSERT INTO documents (uuid, title, source_uri, media_type, imported, text, char_count,"
-    " sha256, previous_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    " sha256, previous_version, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+    " coalesce (?, '{}'))", error);
   g_autofree char *uuid = g_uuid_string_random ();
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
@@ -120,6 +121,8 @@ insert_version (MgStore     *self,
   sqlite3_bind_int64 (stmt, 7, mg_document_get_char_count (document));
   sqlite3_bind_text (stmt, 8, mg_document_get_sha256 (document), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 9, old_id);
+  /* The new version's own metadata: an edited page may carry a new date or author. */
+  sqlite3_bind_text (stmt, 10, mg_document_get_metadata (document), -1, SQLITE_STATIC);
   if (!mg_store_step_done (self, stmt, error))
     return FALSE;
   mg_document_set_id (document, mg_store_last_insert_id (self));

@@ -510,7 +510,7 @@ insert_document (MgStore     *self,
 {
   sqlite3_stmt *stmt = mg_store_prepare (self,
     "INSERT INTO documents (uuid, title, source_uri, media_type, imported, text, char_count,"
-    " sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+    " sha256, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce (?, '{}'))", error);
   g_autofree char *uuid = g_uuid_string_random ();
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
@@ -524,6 +524,7 @@ insert_document (MgStore     *self,
   sqlite3_bind_text (stmt, 6, mg_document_get_text (document), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, mg_document_get_char_count (document));
   sqlite3_bind_text (stmt, 8, mg_document_get_sha256 (document), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, mg_document_get_metadata (document), -1, SQLITE_STATIC);
   if (!mg_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -583,7 +584,7 @@ fail:
 
 static const char document_columns[] =
   "SELECT d.id, d.uuid, d.title, d.source_uri, d.media_type, d.imported, d.sha256,"
-  " d.char_count, (SELECT count(*) FROM annotations a WHERE a.document = d.id)";
+  " d.char_count, (SELECT count(*) FROM annotations a WHERE a.document = d.id), d.metadata";
 
 static MgDocument *
 document_from_row (sqlite3_stmt *stmt)
@@ -598,6 +599,7 @@ document_from_row (sqlite3_stmt *stmt)
   mg_document_set_stored_facts (document, (const char *) sqlite3_column_text (stmt, 6),
                                 sqlite3_column_int64 (stmt, 7),
                                 (guint) sqlite3_column_int64 (stmt, 8));
+  mg_document_set_metadata (document, (const char *) sqlite3_column_text (stmt, 9));
   return document;
 }
 
@@ -641,7 +643,7 @@ mg_store_get_document (MgStore     *self,
   if (rc == SQLITE_ROW)
     {
       document = document_from_row (stmt);
-      mg_document_set_text (document, (const char *) sqlite3_column_text (stmt, 9));
+      mg_document_set_text (document, (const char *) sqlite3_column_text (stmt, 10));
     }
   else if (rc == SQLITE_DONE)
     set_not_found (error, id);

@@ -149,6 +149,26 @@ normalise_line_ends (char *text)
   *out = '\0';
 }
 
+/**
+ * mg_text_import_normalise:
+ * @text: valid UTF-8, such as a paragraph that another importer pulled out of its format
+ * @length: the length of @text in bytes, or -1 when it ends with a NUL
+ *
+ * Puts text into the form the library stores, the same for every importer, so offsets and
+ * checksums agree whatever the file's format was.
+ *
+ * Returns: (transfer full): @text with LF line ends, in NFC
+ */
+char *
+mg_text_import_normalise (const char *text,
+                          gssize      length)
+{
+  g_autofree char *copy = length < 0 ? g_strdup (text) : g_strndup (text, length);
+
+  normalise_line_ends (copy);
+  return g_utf8_normalize (copy, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+}
+
 static gboolean
 is_blank (const char *text)
 {

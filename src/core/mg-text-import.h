@@ -16,6 +16,12 @@ G_BEGIN_DECLS
  * @MG_IMPORT_ERROR_BINARY: the file holds binary data, not text
  * @MG_IMPORT_ERROR_ENCODING: the bytes could not be decoded as text
  * @MG_IMPORT_ERROR_TOO_LARGE: the file is larger than Marginalia reads
+ * @MG_IMPORT_ERROR_CORRUPT: the file is damaged or not of the format it claims (a truncated
+ *   zip, a document without its main part, malformed XML)
+ * @MG_IMPORT_ERROR_UNSAFE: the file tries what no honest document does (a zip entry that
+ *   climbs out of the archive or links elsewhere, XML that declares entities)
+ * @MG_IMPORT_ERROR_UNSUPPORTED: the file is of a kind Marginalia does not read (an image, a
+ *   program, an archive that is no e-book or office document)
  */
 typedef enum {
   MG_IMPORT_ERROR_READ,
@@ -23,6 +29,9 @@ typedef enum {
   MG_IMPORT_ERROR_BINARY,
   MG_IMPORT_ERROR_ENCODING,
   MG_IMPORT_ERROR_TOO_LARGE,
+  MG_IMPORT_ERROR_CORRUPT,
+  MG_IMPORT_ERROR_UNSAFE,
+  MG_IMPORT_ERROR_UNSUPPORTED,
 } MgImportError;
 
 /* The largest file imported: far above any book, far below what would exhaust memory. */
@@ -36,6 +45,8 @@ char        *mg_text_import_decode          (const char    *data,
                                              GError       **error);
 char        *mg_text_import_guess_title     (const char    *text,
                                              const char    *fallback);
+char        *mg_text_import_normalise       (const char    *text,
+                                             gssize         length);
 MgDocument  *mg_text_import_file            (GFile         *file,
                                              GCancellable  *cancellable,
                                              GError       **error);
