@@ -693,6 +693,41 @@ test_cancelled_import_adds_nothing (Fixture       *fixture,
   g_assert_false (gtk_revealer_get_reveal_child (progress));
 }
 
+/* Three formats dropped at once (the drop hands its files to mg_window_import_files), then a
+ * search that finds words in each. */
+static void
+test_three_formats_and_search (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *names[] = { "harbour-gazette-article.html", "harbour-notes.md", "tide-notes.xhtml" };
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  MgLibrarySidebar *sidebar = mg_window_get_library_sidebar (fixture->window);
+  GtkListBox *hits = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (sidebar),
+                                                                  MG_TYPE_LIBRARY_SIDEBAR,
+                                                                  "hit_list"));
+  g_autofree char *text = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    g_ptr_array_add (files, g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data",
+                                                                     "formats", names[i],
+                                                                     NULL)));
+  fixture->import_done = FALSE;
+  mg_window_import_files (fixture->window, (GFile **) files->pdata, files->len);
+  wait_until (fixture, import_is_done);
+  g_assert_cmpuint (fixture->imported, ==, 3);
+  g_assert_cmpuint (library_count (fixture), ==, 3);
+  /* The article came in as its readable text, not the page around it. */
+  mg_window_open_document (fixture->window, 1);
+  text = reader_text (fixture);
+  g_assert_true (g_str_has_prefix (text, "Storm surge closes the old harbour"));
+
+  /* "harbour" stands in every one of them; diacritics do not matter ("Viet" finds "Việt"). */
+  mg_library_sidebar_search (sidebar, "harbour");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (hits, 2));
+  mg_library_sidebar_search (sidebar, "Viet");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (hits, 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -726,5 +761,7 @@ main (int    argc,
               test_search_across_documents, fixture_tear_down);
   g_test_add ("/window/cancelled-import-adds-nothing", Fixture, NULL, fixture_set_up,
               test_cancelled_import_adds_nothing, fixture_tear_down);
+  g_test_add ("/window/three-formats-and-search", Fixture, NULL, fixture_set_up,
+              test_three_formats_and_search, fixture_tear_down);
   return g_test_run ();
 }
