@@ -15,12 +15,14 @@
 #include <string.h>
 #include <sys/resource.h>
 
-#include "mg-docx-import.h"
-#include "mg-pdf-import.h"
+#include "mg-import.h"
 
 #define LINE_CHARS 88
 #define LINES_PER_PAGE 72
 #define LINES_PER_PARAGRAPH 6
+
+/* The size the issue asks the peak memory of. */
+#define LARGE_IMPORT_BYTES ((gsize) 50 * 1000 * 1000)
 
 static const char *const words[] = {
   "harbour", "tide", "pilot", "ship", "ledger", "council", "river", "delta", "archive",
@@ -114,6 +116,39 @@ write_docx (const char *path,
   archive_write_free (archive);
 }
 
+/* Plain text, Markdown and an HTML page around the same kind of paragraphs. */
+static void
+write_markup (const char *path,
+              const char *kind,
+              gsize       bytes)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean html = strcmp (kind, "html") == 0;
+  gsize written = 0;
+
+  if (html)
+    g_string_append (out, "<!DOCTYPE html><html><head><title>Bench</title></head><body>"
+                          "<nav><a href=\"/\">Home</a></nav><article><h1>Bench</h1>\n");
+  else if (strcmp (kind, "md") == 0)
+    g_string_append (out, "# Bench\n\n");
+  while (written < bytes)
+    {
+      g_string_append (out, html ? "<p>" : "");
+      for (int i = 0; i < LINES_PER_PARAGRAPH; i++)
+        {
+          make_line (rand, line);
+          g_string_append_printf (out, "%s ", line->str);
+          written += line->len + 1;
+        }
+      g_string_append (out, html ? "</p>\n" : "\n\n");
+    }
+  if (html)
+    g_string_append (out, "</article><footer>Comments</footer></body></html>\n");
+  g_assert_true (g_file_set_contents (path, out->str, out->len, NULL));
+}
+
 /* The child: one import, then its time and its own peak resident size on stdout. */
 static int
 run_import (const char *format,
@@ -125,10 +160,8 @@ run_import (const char *format,
   gint64 start = g_get_monotonic_time ();
   struct rusage usage;
 
-  if (strcmp (format, "pdf") == 0)
-    document = mg_pdf_import_file (file, NULL, &error);
-  else
-    document = mg_docx_import_file (file, NULL, &error);
+  /* Through the one entry point, so picking the importer by content is measured too. */
+  document = mg_import_file (file, NULL, &error);
   g_assert_no_error (error);
   getrusage (RUSAGE_SELF, &usage);
   printf ("%.3f %" G_GINT64_FORMAT " %ld\n", (g_get_monotonic_time () - start) / 1e6,
@@ -166,23 +199,36 @@ main (int   argc,
 {
   const char *mb = g_getenv ("MG_BENCH_IMPORT_MB");
   gsize bytes = (gsize) (mb ? atoi (mb) : 10) * 1000 * 1000;
+  static const char *const kinds[] = { "txt", "md", "html", "docx", "pdf" };
   g_autofree char *dir = NULL;
-  g_autofree char *pdf = NULL;
-  g_autofree char *docx = NULL;
 
   if (argc == 4 && strcmp (argv[1], "--import") == 0)
     return run_import (argv[2], argv[3]);
 
   dir = g_dir_make_tmp ("bench-import-XXXXXX", NULL);
   g_assert_nonnull (dir);
-  pdf = g_build_filename (dir, "bench.pdf", NULL);
-  docx = g_build_filename (dir, "bench.docx", NULL);
-  write_pdf (pdf, bytes);
-  write_docx (docx, bytes);
-  measure (argv[0], "pdf", pdf);
-  measure (argv[0], "docx", docx);
-  g_unlink (pdf);
-  g_unlink (docx);
+  for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strconcat ("bench.", kinds[i], NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (strcmp (kinds[i], "pdf") == 0)
+        write_pdf (path, bytes);
+      else if (strcmp (kinds[i], "docx") == 0)
+        write_docx (path, bytes);
+      else
+        write_markup (path, kinds[i], bytes);
+      measure (argv[0], kinds[i], path);
+      g_unlink (path);
+    }
+  /* A large import's memory: one copy of the text, not several. */
+  {
+    g_autofree char *big = g_build_filename (dir, "big.docx", NULL);
+
+    write_docx (big, LARGE_IMPORT_BYTES);
+    measure (argv[0], "docx", big);
+    g_unlink (big);
+  }
   g_rmdir (dir);
   return 0;
 }

@@ -352,7 +352,8 @@ hit_header (GtkListBoxRow *row,
     }
   header = gtk_label_new (hit->title);
   gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (header), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_set_margin_start (header, 12);
   gtk_widget_set_margin_top (header, 10);
