@@ -2,6 +2,8 @@
 /* marginalia-cli extract: the entities of a file or a stored document. */
 #include "config.h"
 
+#include "mg-string.h"
+
 #include "mg-cli-common.h"
 
 #include "mg-cli-extract.h"
@@ -17,25 +19,6 @@ typedef enum {
   FORMAT_TSV,
   FORMAT_JSONL,
 } Format;
-
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
-}
 
 static void
 print_mentions (GPtrArray *mentions,
@@ -60,7 +43,7 @@ print_mentions (GPtrArray *mentions,
           g_string_append_printf (out, "{\"start\":%" G_GINT64_FORMAT ",\"end\":%"
                                   G_GINT64_FORMAT ",\"type\":\"%s\",\"text\":",
                                   m->start, m->end, type);
-          append_json_string (out, m->text);
+          mg_json_append_string (out, m->text);
           g_string_append_c (out, '}');
         }
       g_string_append_c (out, '\n');

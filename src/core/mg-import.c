@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "mg-string.h"
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <glib/gi18n-lib.h>
@@ -175,25 +177,6 @@ mg_import_file_stem (GFile *file)
   return g_filename_display_name (name);
 }
 
-static void
-append_json_string (GString    *out,
-                    const char *value)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
-}
-
 /**
  * mg_import_metadata_json:
  * @first_key: the first key, followed by its value, then more pairs and a %NULL key
@@ -220,9 +203,9 @@ mg_import_metadata_json (const char *first_key,
         continue;
       if (out->len > 1)
         g_string_append (out, ", ");
-      append_json_string (out, key);
+      mg_json_append_string (out, key);
       g_string_append (out, ": ");
-      append_json_string (out, value);
+      mg_json_append_string (out, value);
     }
   va_end (args);
   if (out->len == 1)

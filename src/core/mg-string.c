@@ -21,3 +21,29 @@ mg_set_str (char       **slot,
   *slot = g_strdup (value);
   return TRUE;
 }
+
+/**
+ * mg_json_append_string:
+ * @value: UTF-8 text
+ *
+ * Appends @value to @out as a JSON string: quoted, with quotes, backslashes and control
+ * characters escaped.
+ */
+void
+mg_json_append_string (GString    *out,
+                       const char *value)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "mg-import.h"
 #include "mg-text-import.h"
 
 G_DEFINE_QUARK (mg-import-error-quark, mg_import_error)
@@ -258,54 +259,6 @@ mg_text_import_guess_title (const char *text,
   return g_steal_pointer (&line);
 }
 
-static char *
-file_stem (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  char *dot = strrchr (name, '.');
-
-  if (dot != NULL && dot != name)
-    *dot = '\0';
-  return g_filename_display_name (name);
-}
-
-static gboolean
-check_size (GFile         *file,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                 G_FILE_QUERY_INFO_NONE, cancellable,
-                                                 &local_error);
-
-  if (info == NULL)
-    {
-      /* A cancelled import is not a file the user must fix: the caller needs to tell. */
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, MG_IMPORT_ERROR, MG_IMPORT_ERROR_READ,
-                     _("cannot read it: %s"), local_error->message);
-      return FALSE;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error_literal (error, MG_IMPORT_ERROR, MG_IMPORT_ERROR_READ,
-                           _("it is a folder; open the files inside it"));
-      return FALSE;
-    }
-  if ((guint64) g_file_info_get_size (info) > MG_IMPORT_MAX_BYTES)
-    {
-      g_set_error (error, MG_IMPORT_ERROR, MG_IMPORT_ERROR_TOO_LARGE,
-                   _("it is larger than %u MB; split it into smaller files"),
-                   (guint) (MG_IMPORT_MAX_BYTES / (1024 * 1024)));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * mg_text_import_file:
  *
@@ -331,7 +284,7 @@ mg_text_import_file (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!check_size (file, cancellable, error))
+  if (!mg_import_check_file (file, cancellable, error))
     return NULL;
   if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
     {
@@ -346,7 +299,7 @@ mg_text_import_file (GFile         *file,
   text = mg_text_import_decode (data, length, NULL, error);
   if (text == NULL)
     return NULL;
-  stem = file_stem (file);
+  stem = mg_import_file_stem (file);
   title = mg_text_import_guess_title (text, stem);
   uri = g_file_get_uri (file);
   return mg_document_new (title, text, uri, "text/plain");
