@@ -36,9 +36,7 @@ query_sets (MgStore     *self,
             GError     **error)
 {
   g_autofree char *sql = g_strconcat (set_columns, tail, NULL);
-  g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = mg_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -46,15 +44,8 @@ query_sets (MgStore     *self,
     sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   else if (sqlite3_bind_parameter_count (stmt) > 0)
     sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (sets, set_from_row (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mg_store_set_db_error (self, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&sets);
+  return mg_store_step_rows (self, stmt, (MgStoreRowFunc) set_from_row,
+                             g_object_unref, error);
 }
 
 static MgAnnotationSet *

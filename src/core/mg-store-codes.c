@@ -86,23 +86,14 @@ query_tree (MgStore     *self,
             GError     **error)
 {
   g_autofree char *sql = g_strconcat (tree_query, tail, NULL);
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = mg_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   if (sqlite3_bind_parameter_count (stmt) > 0)
     sqlite3_bind_int64 (stmt, 1, parameter);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (codes, code_from_row (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mg_store_set_db_error (self, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&codes);
+  return mg_store_step_rows (self, stmt, (MgStoreRowFunc) code_from_row,
+                             g_object_unref, error);
 }
 
 /**
@@ -318,25 +309,12 @@ sibling_ids (MgStore  *self,
 {
   sqlite3_stmt *stmt = mg_store_prepare (self,
     "SELECT id FROM codes WHERE parent IS ? AND id != ? ORDER BY position, id", error);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   bind_parent (stmt, 1, parent_id);
   sqlite3_bind_int64 (stmt, 2, except_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mg_store_set_db_error (self, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return mg_store_step_ids (self, stmt, error);
 }
 
 /* Makes @ids the children of @parent_id, in this order. */
@@ -738,24 +716,11 @@ annotation_ids (MgStore  *self,
 {
   sqlite3_stmt *stmt = mg_store_prepare (self,
     "SELECT id FROM annotations WHERE code = ? ORDER BY id", error);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, code_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mg_store_set_db_error (self, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return mg_store_step_ids (self, stmt, error);
 }
 
 /* Gives the annotations @ids the code @code_id; their modified times stay, as the passages

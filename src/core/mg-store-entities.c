@@ -193,8 +193,6 @@ mg_store_list_unextracted_documents (MgStore  *self,
                                      GError  **error)
 {
   sqlite3_stmt *stmt;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   g_return_val_if_fail (MG_IS_STORE (self), NULL);
 
@@ -204,18 +202,7 @@ mg_store_list_unextracted_documents (MgStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, extractor_version);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mg_store_set_db_error (self, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return mg_store_step_ids (self, stmt, error);
 }
 
 /**
@@ -304,8 +291,6 @@ mg_store_list_entity_decisions (MgStore  *self,
                                 GError  **error)
 {
   sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) decisions = NULL;
-  int rc;
 
   g_return_val_if_fail (MG_IS_STORE (self), NULL);
 
@@ -314,17 +299,9 @@ mg_store_list_entity_decisions (MgStore  *self,
     " WHERE document IS NULL OR document = ? ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) mg_entity_decision_free);
   sqlite3_bind_int64 (stmt, 1, document_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (decisions, decision_from_row (stmt));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mg_store_set_db_error (self, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&decisions);
+  return mg_store_step_rows (self, stmt, (MgStoreRowFunc) decision_from_row,
+                             (GDestroyNotify) mg_entity_decision_free, error);
 }
 
 /**

@@ -30,4 +30,16 @@ gint64        mg_store_step_id       (MgStore       *self,
                                       sqlite3_stmt  *stmt,
                                       GError       **error);
 
+/* Makes one object (or struct) of the row @stmt stands on. */
+typedef gpointer (*MgStoreRowFunc) (sqlite3_stmt *stmt);
+
+GPtrArray    *mg_store_step_rows     (MgStore        *self,
+                                      sqlite3_stmt   *stmt,
+                                      MgStoreRowFunc  row_func,
+                                      GDestroyNotify  free_func,
+                                      GError        **error);
+GArray       *mg_store_step_ids      (MgStore        *self,
+                                      sqlite3_stmt   *stmt,
+                                      GError        **error);
+
 G_END_DECLS

@@ -556,26 +556,13 @@ ranked_documents (MgStore     *store,
                   const char  *expression,
                   GError     **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = mg_store_prepare (store,
     "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rank", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mg_store_set_db_error (store, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return mg_store_step_ids (store, stmt, error);
 }
 
 /* Reads the ranked documents' texts one at a time, and no more of them than the hits

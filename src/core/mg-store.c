@@ -235,6 +235,52 @@ mg_store_changes (MgStore *self)
   return sqlite3_changes (self->db);
 }
 
+/* Steps a statement to its end, one item per row, then finalises it: the items, or %NULL
+ * with @error set (and nothing half-read handed back). */
+GPtrArray *
+mg_store_step_rows (MgStore         *self,
+                    sqlite3_stmt    *stmt,
+                    MgStoreRowFunc   row_func,
+                    GDestroyNotify   free_func,
+                    GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, row_func (stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mg_store_set_db_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+/* Steps a statement whose first column is an id, then finalises it: the ids in row order. */
+GArray *
+mg_store_step_ids (MgStore       *self,
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mg_store_set_db_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 gint64
 mg_store_last_insert_id (MgStore *self)
 {
