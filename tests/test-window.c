@@ -728,6 +728,32 @@ test_three_formats_and_search (Fixture       *fixture,
   g_assert_nonnull (gtk_list_box_get_row_at_index (hits, 0));
 }
 
+static gboolean
+annotations_page_lists_one (Fixture *fixture)
+{
+  MgAnnotationsPanel *panel = mg_side_panel_get_annotations_panel (mg_window_get_side_panel (fixture->window));
+  GListModel *listed = mg_annotations_panel_get_annotations (panel);
+
+  return listed != NULL && g_list_model_get_n_items (listed) == 1;
+}
+
+/* The Annotations page reads the library only while shown; what was tagged meanwhile is
+ * there when it is shown. */
+static void
+test_annotations_page_catches_up (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "notes.txt", field_notes, -1);
+  MgSidePanel *side = mg_window_get_side_panel (fixture->window);
+
+  import (fixture, file);
+  mg_side_panel_set_visible_page (side, "entities");
+  mg_reader_select_range (mg_window_get_reader (fixture->window), 0, 5);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-key", "i", 1);
+  mg_side_panel_set_visible_page (side, "annotations");
+  wait_until (fixture, annotations_page_lists_one);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -763,5 +789,7 @@ main (int    argc,
               test_cancelled_import_adds_nothing, fixture_tear_down);
   g_test_add ("/window/three-formats-and-search", Fixture, NULL, fixture_set_up,
               test_three_formats_and_search, fixture_tear_down);
+  g_test_add ("/window/annotations-page-catches-up", Fixture, NULL, fixture_set_up,
+              test_annotations_page_catches_up, fixture_tear_down);
   return g_test_run ();
 }

@@ -36,6 +36,7 @@ struct _MgAnnotationsPanel
   GHashTable *names;                 /* code id -> name */
   GListModel *annotations;
   gboolean filling_filters;
+  gboolean stale;                    /* something changed while the page was not shown */
 };
 
 G_DEFINE_FINAL_TYPE (MgAnnotationsPanel, mg_annotations_panel, GTK_TYPE_WIDGET)
@@ -236,6 +237,14 @@ mg_annotations_panel_reload (MgAnnotationsPanel *self)
 
   if (self->store == NULL || self->filling_filters)
     return;
+  /* Listing a book's passages costs tens of milliseconds: not on every tag action while the
+   * page is not even shown. It lists them when it is shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
   if (showing_corpus (self))
     {
       if (selected_code_id (self) != 0)
@@ -270,6 +279,16 @@ on_row_activated (MgAnnotationsPanel *self,
 }
 
 static void
+mg_annotations_panel_map (GtkWidget *widget)
+{
+  MgAnnotationsPanel *self = MG_ANNOTATIONS_PANEL (widget);
+
+  GTK_WIDGET_CLASS (mg_annotations_panel_parent_class)->map (widget);
+  if (self->stale)
+    mg_annotations_panel_reload (self);
+}
+
+static void
 mg_annotations_panel_dispose (GObject *object)
 {
   MgAnnotationsPanel *self = MG_ANNOTATIONS_PANEL (object);
@@ -292,6 +311,7 @@ mg_annotations_panel_class_init (MgAnnotationsPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mg_annotations_panel_dispose;
+  widget_class->map = mg_annotations_panel_map;
 
   /**
    * MgAnnotationsPanel::annotation-activated:

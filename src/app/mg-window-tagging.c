@@ -181,8 +181,8 @@ on_history_changed (MgWindow  *self,
   if (!self->applying_edit
       && (document_id == 0 || (document && document_id == mg_document_get_id (document))))
     load_spans (self);
+  /* The Codes page follows the history itself. */
   mg_annotations_panel_reload (mg_side_panel_get_annotations_panel (self->side_panel));
-  mg_codes_panel_reload (mg_side_panel_get_codes_panel (self->side_panel));
   update_undo_actions (self);
 }
 
