@@ -2,73 +2,11 @@
 /* marginalia-cli import of every format, and of folders with --recursive. */
 #include "config.h"
 
+#include "mg-test-cli.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
-
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_free (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
-
-/* The CLI runs with this test case's HOME and XDG_DATA_HOME (G_TEST_OPTION_ISOLATE_DIRS). */
-static CliRun *
-cli (const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_auto(GStrv) strv = NULL;
-  g_autoptr(GError) error = NULL;
-  CliRun *run = g_new0 (CliRun, 1);
-
-  g_assert_nonnull (g_getenv ("MG_CLI"));
-  g_strv_builder_add (argv, g_getenv ("MG_CLI"));
-  g_strv_builder_addv (argv, (const char **) args);
-  strv = g_strv_builder_end (argv);
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) strv, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  return run;
-}
-
-#define run_cli(...) cli ((const char * const []) { __VA_ARGS__, NULL })
-
-static void
-expect_status (CliRun *run,
-               int     status)
-{
-  if (run->status != status)
-    g_error ("exit status %d, expected %d; stderr:\n%s", run->status, status, run->err);
-}
-
-static char *
-scratch (const char *name)
-{
-  const char *folder = g_get_user_data_dir ();
-
-  g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
-  return g_build_filename (folder, name, NULL);
-}
 
 static void
 write_file (const char *folder,
@@ -87,7 +25,7 @@ write_file (const char *folder,
 static char *
 make_corpus (void)
 {
-  char *corpus = scratch ("corpus");
+  char *corpus = scratch_path ("corpus");
 
   write_file (corpus, "b-notes.md", "# Markdown notes\n\nSome **bold** text and [a link](x).\n");
   write_file (corpus, "a-page.txt", "<!DOCTYPE html><html><head><title>A saved page</title>"
@@ -103,17 +41,17 @@ make_corpus (void)
 static void
 test_recursive (void)
 {
-  g_autofree char *library = scratch ("library.sqlite3");
+  g_autofree char *library = scratch_path ("library.sqlite3");
   g_autofree char *corpus = make_corpus ();
-  g_autoptr(CliRun) run = run_cli ("--library", library, "import", "--recursive", corpus);
-  g_autoptr(CliRun) list = NULL;
+  g_autoptr(Run) run = run_cli ("--library", library, "import", "--recursive", corpus);
+  g_autoptr(Run) list = NULL;
 
-  expect_status (run, 0);
+  assert_status (run, 0);
   g_assert_cmpstr (run->out, ==, "1\tA saved page\n2\tMarkdown notes\n"
                                  "3\tPlain text in disguise\n4\tDeep text\n");
   g_assert_cmpstr (run->err, ==, "");
   list = run_cli ("--library", library, "list");
-  expect_status (list, 0);
+  assert_status (list, 0);
   g_assert_null (strstr (list->out, "Hidden"));
   g_assert_null (strstr (list->out, "Tool files"));
 }
@@ -121,14 +59,14 @@ test_recursive (void)
 static void
 test_short_option_and_show (void)
 {
-  g_autofree char *library = scratch ("library.sqlite3");
+  g_autofree char *library = scratch_path ("library.sqlite3");
   g_autofree char *corpus = make_corpus ();
-  g_autoptr(CliRun) run = run_cli ("--library", library, "import", "-r", corpus);
-  g_autoptr(CliRun) show = NULL;
+  g_autoptr(Run) run = run_cli ("--library", library, "import", "-r", corpus);
+  g_autoptr(Run) show = NULL;
 
-  expect_status (run, 0);
+  assert_status (run, 0);
   show = run_cli ("--library", library, "show", "2");
-  expect_status (show, 0);
+  assert_status (show, 0);
   g_assert_cmpstr (show->out, ==, "Markdown notes\n\nSome bold text and a link.");
 }
 
@@ -136,12 +74,12 @@ test_short_option_and_show (void)
 static void
 test_folder_without_recursive (void)
 {
-  g_autofree char *library = scratch ("library.sqlite3");
+  g_autofree char *library = scratch_path ("library.sqlite3");
   g_autofree char *corpus = make_corpus ();
   g_autofree char *page = g_build_filename (corpus, "a-page.txt", NULL);
-  g_autoptr(CliRun) run = run_cli ("--library", library, "import", corpus, page);
+  g_autoptr(Run) run = run_cli ("--library", library, "import", corpus, page);
 
-  expect_status (run, 1);
+  assert_status (run, 1);
   g_assert_cmpstr (run->out, ==, "1\tA saved page\n");
   g_assert_nonnull (strstr (run->err, "it is a folder"));
 }
@@ -149,13 +87,13 @@ test_folder_without_recursive (void)
 static void
 test_empty_folder (void)
 {
-  g_autofree char *library = scratch ("library.sqlite3");
-  g_autofree char *empty = scratch ("empty");
-  g_autoptr(CliRun) run = NULL;
+  g_autofree char *library = scratch_path ("library.sqlite3");
+  g_autofree char *empty = scratch_path ("empty");
+  g_autoptr(Run) run = NULL;
 
   g_assert_no_errno (g_mkdir_with_parents (empty, 0700));
   run = run_cli ("--library", library, "import", "-r", empty);
-  expect_status (run, 1);
+  assert_status (run, 1);
   g_assert_cmpstr (run->out, ==, "");
   g_assert_nonnull (strstr (run->err, "no files to import"));
 }
@@ -164,19 +102,19 @@ test_empty_folder (void)
 static void
 test_binary_in_tree (void)
 {
-  g_autofree char *library = scratch ("library.sqlite3");
+  g_autofree char *library = scratch_path ("library.sqlite3");
   g_autofree char *corpus = make_corpus ();
   g_autofree char *png = g_test_build_filename (G_TEST_DIST, "data", "not-text.png", NULL);
   g_autofree char *copy = g_build_filename (corpus, "e-image.png", NULL);
   g_autoptr(GFile) from = g_file_new_for_path (png);
   g_autoptr(GFile) to = g_file_new_for_path (copy);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CliRun) run = NULL;
+  g_autoptr(Run) run = NULL;
 
   g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   run = run_cli ("--library", library, "import", "-r", corpus);
-  expect_status (run, 1);
+  assert_status (run, 1);
   g_assert_nonnull (strstr (run->out, "4\tDeep text\n"));
   g_assert_nonnull (strstr (run->err, "e-image.png"));
   g_assert_nonnull (strstr (run->err, "not a document Marginalia can read"));

@@ -2,35 +2,18 @@
 /* marginalia-cli as a user runs it: exit codes, what it prints, what it leaves in the library. */
 #include "config.h"
 
+#include "mg-test-cli.h"
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
-
-typedef struct
-{
-  int status;
-  GBytes *out;
-  char *out_text;
-  char *err;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_bytes_unref (run->out);
-  g_free (run->out_text);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
 
 /* What the CLI printed, as a string: the tests that compare text want no NUL inside it. */
 static const char *
 run_stdout (Run *run)
 {
-  g_assert_cmpuint (strlen (run->out_text), ==, g_bytes_get_size (run->out));
-  return run->out_text;
+  g_assert_cmpuint (strlen (run->out), ==, g_bytes_get_size (run->out_bytes));
+  return run->out;
 }
 
 static char *
@@ -49,70 +32,6 @@ file_bytes (const char *path)
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   return g_bytes_new_take (contents, length);
-}
-
-/* Each test case has its own HOME and XDG_DATA_HOME (G_TEST_OPTION_ISOLATE_DIRS); the CLI
- * gets them too, so even its default library is a scratch one. */
-static char *
-scratch_path (const char *name)
-{
-  const char *folder = g_get_user_data_dir ();
-
-  g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
-  return g_build_filename (folder, name, NULL);
-}
-
-/* Empty output comes back as GBytes without data, which g_strndup() would turn into NULL. */
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  gsize length = 0;
-  const char *data = bytes ? g_bytes_get_data (bytes, &length) : NULL;
-
-  return length > 0 ? g_strndup (data, length) : g_strdup ("");
-}
-
-static Run *
-run_cliv (const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("MG_CLI");
-  Run *run = g_new0 (Run, 1);
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  for (gsize i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &run->out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  run->out_text = bytes_to_string (run->out);
-  run->err = bytes_to_string (err);
-  return run;
-}
-
-#define run_cli(...) run_cliv ((const char * const []) { __VA_ARGS__, NULL })
-
-static void
-assert_status (Run *run,
-               int  status)
-{
-  if (run->status != status)
-    g_error ("exit status %d, expected %d; stderr:\n%s", run->status, status, run->err);
 }
 
 static guint
@@ -150,7 +69,7 @@ test_round_trip (void)
   /* Exactly the stored text: NFC, LF, and no line end added to the last line. */
   show = run_cli ("--library", library, "show", "1");
   assert_status (show, 0);
-  g_assert_true (g_bytes_equal (show->out, expected));
+  g_assert_true (g_bytes_equal (show->out_bytes, expected));
 
   /* The option may also follow the command. */
   list = run_cli ("list", "--library", library);
@@ -194,7 +113,7 @@ test_encodings (void)
       assert_status (import, 0);
       show = run_cli ("--library", library, "show", id);
       assert_status (show, 0);
-      g_assert_true (g_bytes_equal (show->out, expected));
+      g_assert_true (g_bytes_equal (show->out_bytes, expected));
     }
 }
 
@@ -266,7 +185,7 @@ test_all_fail (void)
   after = file_bytes (library);
   g_assert_true (g_bytes_equal (before, after));
   list_after = run_cli ("--library", library, "list");
-  g_assert_true (g_bytes_equal (list_before->out, list_after->out));
+  g_assert_true (g_bytes_equal (list_before->out_bytes, list_after->out_bytes));
 }
 
 static void
@@ -436,7 +355,7 @@ test_sample_document (void)
   g_assert_cmpstr (run_stdout (import), ==, expected);
   /* Already as the library stores text, so it round-trips byte for byte. */
   show = run_cli ("--library", library, "show", "1");
-  g_assert_true (g_bytes_equal (show->out, bytes));
+  g_assert_true (g_bytes_equal (show->out_bytes, bytes));
 }
 
 /* A file edited after it was imported comes back as a new version of the same document, its
