@@ -754,6 +754,30 @@ test_annotations_page_catches_up (Fixture       *fixture,
   wait_until (fixture, annotations_page_lists_one);
 }
 
+static void
+test_corpus_entities (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) visit = write_file (fixture, "visit.txt", travel_note, -1);
+  g_autoptr(GFile) memo = write_file (fixture, "memo.txt", "Memo on Trade\n\nIndonesia and "
+                                      "Malaysia signed the accord on Friday.\n", -1);
+  MgEntityPanel *panel = mg_side_panel_get_entity_panel (mg_window_get_side_panel (fixture->window));
+  GtkToggleButton *corpus = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (panel),
+                                                                              MG_TYPE_ENTITY_PANEL,
+                                                                              "corpus_scope_button"));
+  MgEntity *country;
+
+  import (fixture, visit);
+  import (fixture, memo);
+  /* All Documents reads the documents not read yet, in the background, then counts. */
+  gtk_toggle_button_set_active (corpus, TRUE);
+  wait_until (fixture, entities_are_listed);
+  country = mg_entity_panel_find_entity (panel, "indonesia");
+  g_assert_nonnull (country);
+  g_assert_cmpuint (mg_entity_get_document_count (country), ==, 2);
+  g_assert_cmpuint (mg_entity_get_mention_count (country), ==, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -791,5 +815,7 @@ main (int    argc,
               test_three_formats_and_search, fixture_tear_down);
   g_test_add ("/window/annotations-page-catches-up", Fixture, NULL, fixture_set_up,
               test_annotations_page_catches_up, fixture_tear_down);
+  g_test_add ("/window/corpus-entities", Fixture, NULL, fixture_set_up,
+              test_corpus_entities, fixture_tear_down);
   return g_test_run ();
 }

@@ -383,8 +383,9 @@ extract_document (MgEntityPanel *self)
   run_extraction (self, data, extract_document_thread, extract_document_done);
 }
 
-/* The corpus view needs every document read by the extractor. The worker has a connection
- * of its own, so the window's stays free for the user. */
+/* The corpus view needs every document read by the extractor, then counted with the user's
+ * decisions: reading every text is work for the worker, on a connection of its own, so the
+ * window's stays free for the user. */
 static void
 extract_corpus_thread (GTask        *task,
                        gpointer      source_object,
@@ -395,6 +396,7 @@ extract_corpus_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(MgStore) store = mg_store_open (data->library_path, &error);
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GListModel) entities = NULL;
 
   if (store != NULL)
     ids = mg_store_list_unextracted_documents (store, MG_ENTITY_EXTRACTOR_VERSION, &error);
@@ -416,23 +418,12 @@ extract_corpus_thread (GTask        *task,
     }
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (error != NULL)
+  if (error == NULL)
+    entities = mg_store_list_corpus_entities (store, MG_ENTITY_EXTRACTOR_VERSION, &error);
+  if (entities == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-load_corpus_entities (MgEntityPanel *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) entities = mg_store_list_corpus_entities (self->store,
-                                                                  MG_ENTITY_EXTRACTOR_VERSION,
-                                                                  &error);
-
-  if (entities == NULL)
-    g_warning ("Could not count the corpus's entities: %s", error->message);
-  show_entities (self, entities);
+    g_task_return_pointer (task, g_steal_pointer (&entities), g_object_unref);
 }
 
 static void
@@ -442,16 +433,15 @@ extract_corpus_done (GObject      *source,
 {
   MgEntityPanel *self = MG_ENTITY_PANEL (source);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) entities = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_warning ("Could not read every document for entities: %s", error->message);
-    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (entities == NULL)
+    g_warning ("Could not count the corpus's entities: %s", error->message);
   set_busy (self, FALSE);
   if (showing_corpus (self))
-    load_corpus_entities (self);
+    show_entities (self, entities);
 }
 
 static void
