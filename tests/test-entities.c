@@ -342,6 +342,21 @@ test_places_and_heads (void)
   check (text, expected, absent);
 }
 
+/* A place word ends a place's name; a headline's "Port Rules" or "Harbour Fees" is
+ * something else, and still no place. */
+static void
+test_place_word_not_last (void)
+{
+  const char *text = "Partners Agree on Grid Link and Port Rules at Da Nang Meeting\n\n"
+                     "Talks on Harbour Fees went on near Cai Mep International Port.";
+  const char * const expected[] = {
+    "Da Nang", "LOC", "Cai Mep International Port", "LOC", NULL };
+  const char * const absent[] = {
+    "Grid Link and Port Rules", "Port Rules", "Harbour Fees", NULL };
+
+  check (text, expected, absent);
+}
+
 /* Parts of a year, day ranges, "from ... to ..." ranges, "in May", copyright years, and
  * months that name an event. */
 static void
@@ -557,6 +572,7 @@ main (int    argc,
   g_test_add_func ("/entities/offsets", test_offsets);
   g_test_add_func ("/entities/consistency", test_consistency);
   g_test_add_func ("/entities/places-heads", test_places_and_heads);
+  g_test_add_func ("/entities/place-word-not-last", test_place_word_not_last);
   g_test_add_func ("/entities/events-generic", test_events_and_generic);
   g_test_add_func ("/entities/date-periods", test_date_periods);
   g_test_add_func ("/entities/law-qualifiers", test_law_qualifiers);

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * Changes whenever the rules or gazetteers change what is found. Store it with cached
  * mentions: a cache made by another version is stale and must be extracted again.
  */
-#define MG_ENTITY_EXTRACTOR_VERSION 2
+#define MG_ENTITY_EXTRACTOR_VERSION 3
 
 #define MG_ENTITY_ERROR (mg_entity_error_quark ())
 

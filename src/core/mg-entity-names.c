@@ -683,7 +683,7 @@ classify_by_head (MgBlock *b,
   int type = MG_SPAN_UNKNOWN;
   gboolean content = FALSE;
   gboolean complement = FALSE;
-
+  gboolean after_head = FALSE;
   guint restart = 0;
 
   for (guint k = first; k < last; k++)
@@ -718,11 +718,22 @@ classify_by_head (MgBlock *b,
           return TRUE;
         }
       if (!complement && head != MG_SPAN_UNKNOWN)
-        type = head;
+        {
+          type = head;
+          after_head = FALSE;
+        }
       else if (is_content_word (b, k))
-        content = TRUE;
+        {
+          content = TRUE;
+          if (!complement)
+            after_head = TRUE;
+        }
     }
   if (type == MG_SPAN_UNKNOWN)
+    return FALSE;
+  /* A place word ends the place's name ("Cai Mep International Port"): one followed by
+   * more of the name ("Port Rules", "Harbour Fees") names something else. */
+  if (type == MG_ENTITY_TYPE_LOC && after_head)
     return FALSE;
   /* "ASEAN Summit", "APEC meetings": an event is not scored, but the body or the country
    * that opens its name still is. */
