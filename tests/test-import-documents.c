@@ -179,6 +179,41 @@ test_pdf (void)
   assert_metadata_has (document, "\"author\": \"Ana Pilot\"");
 }
 
+/* A long PDF is read by several workers at once (mg-pdf-import.c): its pages still come out
+ * whole and in order, running heads and folios still left out. */
+static void
+test_pdf_many_pages (void)
+{
+  g_autofree char *path = fixture_path ("many-pages.pdf");
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(MgDocument) document = NULL;
+  cairo_t *cr = new_pdf (path, "Many pages");
+
+  static const char *const words[] = {
+    "harbour", "tide", "pilot", "ledger", "quay", "lantern", "cargo", "delta", "treaty",
+    "archive", "season",
+  };
+
+  /* Words, not numbers, tell the pages apart: a line that differs only in its digits on
+   * every page is a running head. */
+  for (int page = 1; page <= 70; page++)
+    {
+      g_autofree char *first = g_strdup_printf ("Page %d tells of the %s and the", page,
+                                                words[page % 7]);
+      g_autofree char *second = g_strdup_printf ("%s, then ends.", words[7 + page % 4]);
+
+      show_page_frame (cr, page);
+      show_line (cr, 100, first);
+      show_line (cr, 115, second);
+      cairo_show_page (cr);
+      g_string_append_printf (expected, "%s%s %s", page > 1 ? "\n\n" : "", first, second);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  document = import_ok (mg_pdf_import_file, path);
+  g_assert_cmpstr (mg_document_get_text (document), ==, expected->str);
+}
+
 static void
 test_pdf_title_from_text (void)
 {
@@ -500,6 +535,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/documents/pdf", test_pdf);
+  g_test_add_func ("/documents/pdf/many-pages", test_pdf_many_pages);
   g_test_add_func ("/documents/pdf/title-from-text", test_pdf_title_from_text);
   g_test_add_func ("/documents/pdf/no-text", test_pdf_no_text);
   g_test_add_func ("/documents/pdf/broken", test_pdf_broken);

@@ -233,6 +233,152 @@ test_hostile_junk (void)
   g_string_free (html, TRUE);
 }
 
+/* A page far larger than one piece of the stream: scripts whose strings hold end tags, text
+ * and characters that piece boundaries cut, a <meta> late in the page. Read from a file (a
+ * piece at a time) and from memory, it gives the same article, whole. */
+static GString *
+make_long_page (void)
+{
+  GString *html = g_string_new ("<!DOCTYPE html><html><head><title>Long page</title>"
+                                "</head><body><nav><ul><li>Menu</li></ul></nav><article>"
+                                "<h1>Long page</h1>\n");
+
+  for (int i = 0; i < 6000; i++)
+    {
+      g_string_append_printf (html, "<p>Paragraph %d: caf&eacute; cr\xc3\xa8me \xf0\x9f\x8c\x8a"
+                              "<script>var s = '</p><p>not text</p>';", i);
+      /* Once, the end tag straddles the 64 KiB mark, where a naive stream cuts. */
+      if (html->len < 65536 && html->len + 200 > 65536)
+        g_string_append_printf (html, "%*s", (int) (65536 - 4 - html->len), "");
+      g_string_append (html, "</script> end.</p>\n");
+    }
+  g_string_append (html, "<meta charset=\"utf-16\"><p>Last paragraph.</p></article>"
+                         "<footer>Comments</footer></body></html>");
+  return html;
+}
+
+static void
+test_long_page_streams (void)
+{
+  g_autoptr(GString) html = make_long_page ();
+  g_autoptr(GFile) file = scratch_file ("long.html", html->str, html->len);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgDocument) from_file = mg_import_file (file, NULL, &error);
+  g_autoptr(MgDocument) from_memory = NULL;
+  const char *text;
+  int paragraphs = 0;
+
+  g_assert_no_error (error);
+  from_memory = mg_html_import_bytes (html->str, html->len, "long", NULL, &error);
+  g_assert_no_error (error);
+  text = mg_document_get_text (from_file);
+  g_assert_cmpstr (text, ==, mg_document_get_text (from_memory));
+  g_assert_true (g_str_has_prefix (text, "Long page\n\nParagraph 0: café crème \U0001F30A end."
+                                         "\n\nParagraph 1: "));
+  g_assert_nonnull (strstr (text, "\n\nParagraph 4321: café crème \U0001F30A end.\n\n"));
+  g_assert_true (g_str_has_suffix (text, "Paragraph 5999: café crème \U0001F30A end."
+                                         "\n\nLast paragraph."));
+  g_assert_null (strstr (text, "not text"));
+  g_assert_null (strstr (text, "Menu"));
+  for (const char *p = strstr (text, " end.\n\n"); p != NULL; p = strstr (p + 1, " end.\n\n"))
+    paragraphs++;
+  g_assert_cmpint (paragraphs, ==, 6000);
+  g_assert_cmpstr (mg_document_get_title (from_file), ==, "Long page");
+}
+
+/* Undeclared, valid UTF-8 for a megabyte, then one Windows-1252 byte: the whole page is read
+ * as Windows-1252, as browsers read a page that is not UTF-8 throughout. */
+static void
+test_late_legacy_byte (void)
+{
+  GString *html = g_string_new ("<html><body>");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgDocument) document = NULL;
+  const char *text;
+
+  while (html->len < 1024 * 1024)
+    g_string_append (html, "<p>Plain text.</p>\n");
+  g_string_append (html, "<p>Cr\xe8me.</p></body></html>");
+  file = scratch_file ("late.html", html->str, html->len);
+  document = mg_import_file (file, NULL, &error);
+  g_assert_no_error (error);
+  text = mg_document_get_text (document);
+  g_assert_true (g_str_has_prefix (text, "Plain text.\n\nPlain text."));
+  g_assert_true (g_str_has_suffix (text, "Plain text.\n\nCrème."));
+  g_string_free (html, TRUE);
+}
+
+/* UTF-16 and UTF-32 pages, with a byte-order mark or without one. */
+static void
+test_wide_encodings (void)
+{
+  static const char *const page = "<!DOCTYPE html><html><head><title>Tide \xe2\x80\x94 "
+                                  "notes</title></head><body><p>Caf\xc3\xa9 \xf0\x9f\x8c\x8a"
+                                  "</p></body></html>";
+  static const struct { const char *encoding; const char *mark; gsize mark_length; } cases[] = {
+    { "UTF-16LE", "\xff\xfe", 2 }, { "UTF-16BE", "\xfe\xff", 2 },
+    { "UTF-32LE", "\xff\xfe\0\0", 4 }, { "UTF-16LE", "", 0 }, { "UTF-16BE", "", 0 },
+    { "UTF-32LE", "", 0 }, { "UTF-32BE", "", 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = 0;
+      g_autofree char *body = g_convert (page, -1, cases[i].encoding, "UTF-8", NULL, &length,
+                                         NULL);
+      g_autofree char *bytes = g_malloc (cases[i].mark_length + length);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MgDocument) document = NULL;
+
+      memcpy (bytes, cases[i].mark, cases[i].mark_length);
+      memcpy (bytes + cases[i].mark_length, body, length);
+      document = mg_html_import_bytes (bytes, cases[i].mark_length + length, "wide", NULL,
+                                       &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (mg_document_get_text (document), ==, "Caf\xc3\xa9 \xf0\x9f\x8c\x8a");
+      g_assert_cmpstr (mg_document_get_title (document), ==, "Tide \xe2\x80\x94 notes");
+    }
+}
+
+/* The streamed import stops between pieces when asked to. */
+static void
+test_cancelled (void)
+{
+  g_autoptr(GString) html = make_long_page ();
+  g_autoptr(GFile) file = scratch_file ("long.html", html->str, html->len);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgDocument) document = NULL;
+
+  g_cancellable_cancel (cancellable);
+  document = mg_html_import_file (file, cancellable, &error);
+  g_assert_null (document);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* Furniture told by words is kept when it holds the article; a page's own header is left out
+ * only when it holds menus; when the words would leave nothing, only elements count. */
+static void
+test_furniture_words (void)
+{
+  g_autoptr(MgDocument) holder = import_html (
+    "<html><body><div class='layout sidebar'><div class='ad'>Buy now</div>"
+    "<article><p>The article body.</p></article></div></body></html>");
+  g_autoptr(MgDocument) headers = import_html (
+    "<html><body><header><a href='/'>Site</a><ul><li>Home</li></ul></header>"
+    "<header><p>A plain banner line.</p></header>"
+    "<section><header><p>Kicker</p><ul><li>tag</li></ul></header><p>Body text here.</p>"
+    "</section></body></html>");
+  g_autoptr(MgDocument) all_words = import_html (
+    "<html><body><div class='sidebar-layout nav'><p>Only text.</p></div></body></html>");
+
+  g_assert_cmpstr (mg_document_get_text (holder), ==, "The article body.");
+  g_assert_cmpstr (mg_document_get_text (headers), ==,
+                   "A plain banner line.\n\nKicker\n\ntag\n\nBody text here.");
+  g_assert_cmpstr (mg_document_get_text (all_words), ==, "Only text.");
+}
+
 static void
 test_markdown (void)
 {
@@ -390,6 +536,11 @@ main (int    argc,
   g_test_add_func ("/import-formats/html/hostile-entities", test_hostile_entities);
   g_test_add_func ("/import-formats/html/hostile-depth", test_hostile_depth);
   g_test_add_func ("/import-formats/html/hostile-junk", test_hostile_junk);
+  g_test_add_func ("/import-formats/html/long-page-streams", test_long_page_streams);
+  g_test_add_func ("/import-formats/html/late-legacy-byte", test_late_legacy_byte);
+  g_test_add_func ("/import-formats/html/wide-encodings", test_wide_encodings);
+  g_test_add_func ("/import-formats/html/cancelled", test_cancelled);
+  g_test_add_func ("/import-formats/html/furniture-words", test_furniture_words);
   g_test_add_func ("/import-formats/markdown/fixture", test_markdown);
   g_test_add_func ("/import-formats/markdown/title-and-edges", test_markdown_title_and_edges);
   g_test_add_func ("/import-formats/detect/by-content", test_detect_by_content);

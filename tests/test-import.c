@@ -408,6 +408,31 @@ test_duplicate_through_store (void)
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
 }
 
+/* A long text normalised a piece at a time comes out exactly as normalising it whole: marks
+ * that compose ("e" + U+0302 + U+0301 → "ế"), marks given out of canonical order, and CR LF
+ * line ends all fall on every side of the piece boundaries. */
+static void
+test_normalise_in_pieces (void)
+{
+  static const char * const bits[] = {
+    "Vie\xcc\x82\xcc\x81t ", "Nam\r\n", "a\xcc\xa3\xcc\x82 ", "plain words ",
+    "\xe1\xba\xbf ", "x\xcc\x81\xcc\xa3\r", "\r\n", "tab\there ",
+  };
+  GString *long_text = g_string_new (NULL);
+  g_autofree char *whole = NULL;
+  g_autofree char *pieces = NULL;
+  g_autofree char *lf = NULL;
+
+  for (guint i = 0; long_text->len < 400 * 1024; i++)
+    g_string_append (long_text, bits[(i * 7 + i / 3) % G_N_ELEMENTS (bits)]);
+  whole = mg_text_import_normalise (long_text->str, long_text->len);
+  pieces = mg_text_import_normalise_take (g_string_free (long_text, FALSE));
+  g_assert_cmpstr (pieces, ==, whole);
+  g_assert_null (strchr (pieces, '\r'));
+  lf = mg_text_import_normalise_take (g_strdup ("Vie\xcc\x82\xcc\xa3t Nam\r\n"));
+  g_assert_cmpstr (lf, ==, "Vi\xe1\xbb\x87t Nam\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -429,6 +454,7 @@ main (int    argc,
   g_test_add_func ("/import/file/cancelled", test_cancelled);
   g_test_add_func ("/import/file/title", test_title);
   g_test_add_func ("/import/file/duplicate", test_duplicate_through_store);
+  g_test_add_func ("/import/normalise-in-pieces", test_normalise_in_pieces);
 
   return g_test_run ();
 }

@@ -166,7 +166,10 @@ mg_doc_builder_finish (MgDocBuilder  *self,
                                                                              stem);
   uri = g_file_get_uri (file);
   metadata = mg_import_metadata_json ("author", self->author, "date", self->date, NULL);
-  document = mg_document_new (title, self->text->str, uri, media_type);
+  document = mg_document_new (title, NULL, uri, media_type);
+  /* The builder is spent once the document is made: hand its text over, not a copy. */
+  mg_document_take_text (document, g_string_free (g_steal_pointer (&self->text), FALSE));
+  self->text = g_string_new (NULL);
   mg_document_set_metadata (document, metadata);
   return document;
 }

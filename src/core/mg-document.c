@@ -222,7 +222,26 @@ mg_document_set_text (MgDocument *self,
   g_return_if_fail (MG_IS_DOCUMENT (self));
   g_return_if_fail (text != NULL);
 
-  mg_set_str (&self->text, text);
+  mg_document_take_text (self, g_strdup (text));
+}
+
+/**
+ * mg_document_take_text:
+ * @text: (transfer full): the new text, UTF-8, NFC, LF line ends
+ *
+ * As mg_document_set_text(), without a copy: an importer hands over the text it built, so a
+ * large document is held once, not twice, while it is made.
+ */
+void
+mg_document_take_text (MgDocument *self,
+                       char       *text)
+{
+  g_return_if_fail (MG_IS_DOCUMENT (self));
+  g_return_if_fail (text != NULL);
+
+  if (self->text != text)
+    g_free (self->text);
+  self->text = text;
   g_free (self->sha256);
   self->sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
   self->char_count = g_utf8_strlen (text, -1);

@@ -32,6 +32,8 @@ void         mg_document_set_title          (MgDocument *self,
 const char  *mg_document_get_text           (MgDocument *self);
 void         mg_document_set_text           (MgDocument *self,
                                              const char *text);
+void         mg_document_take_text          (MgDocument *self,
+                                             char       *text);
 const char  *mg_document_get_source_uri     (MgDocument *self);
 const char  *mg_document_get_media_type     (MgDocument *self);
 const char  *mg_document_get_metadata       (MgDocument *self);

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* The readable article of a parsed web page: what mg-html-import.c keeps of the page. Private
- * to core. */
+/* The readable article of a web page, found while the page streams through the parser: what
+ * mg-html-import.c keeps of the page. Private to core. */
 
 #include <glib.h>
-#include <libxml/HTMLtree.h>
 
 G_BEGIN_DECLS
 
@@ -24,18 +23,37 @@ typedef struct
   char *date;
 } MgHtmlArticle;
 
-typedef gboolean (*MgHtmlEnterFunc) (xmlNode *node, gpointer data);
-typedef void (*MgHtmlLeaveFunc) (xmlNode *node, gpointer data);
+/**
+ * MgHtmlArticleBuilder:
+ *
+ * Takes a page's elements and text in document order (as a SAX parser reports them) and
+ * keeps only what choosing and rendering the article needs: the text of the blocks that
+ * may be part of it, in one buffer, and a few small records per element that matters.
+ */
+typedef struct _MgHtmlArticleBuilder MgHtmlArticleBuilder;
 
-void         mg_html_walk                   (xmlNode         *root,
-                                             MgHtmlEnterFunc  enter,
-                                             MgHtmlLeaveFunc  leave,
-                                             gpointer         data);
-void         mg_html_article_extract        (htmlDocPtr     doc,
-                                             MgHtmlArticle *article);
-void         mg_html_article_clear          (MgHtmlArticle *article);
-char        *mg_html_node_text              (xmlNode       *node);
+MgHtmlArticleBuilder *mg_html_article_builder_new    (void);
+void                  mg_html_article_builder_free   (MgHtmlArticleBuilder  *builder);
+void                  mg_html_article_builder_start  (MgHtmlArticleBuilder  *builder,
+                                                      const char            *name,
+                                                      const char * const    *attributes);
+void                  mg_html_article_builder_end    (MgHtmlArticleBuilder  *builder);
+void                  mg_html_article_builder_text   (MgHtmlArticleBuilder  *builder,
+                                                      const char            *text,
+                                                      gsize                  length);
+guint                 mg_html_article_builder_depth  (MgHtmlArticleBuilder  *builder);
+void                  mg_html_article_builder_finish (MgHtmlArticleBuilder  *builder,
+                                                      MgHtmlArticle         *article);
+
+const char           *mg_html_attribute              (const char * const    *attributes,
+                                                      const char            *name);
+void                  mg_html_collapse_space         (GString               *out,
+                                                      const char            *text,
+                                                      gsize                  length);
+
+void                  mg_html_article_clear          (MgHtmlArticle         *article);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MgHtmlArticle, mg_html_article_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MgHtmlArticleBuilder, mg_html_article_builder_free)
 
 G_END_DECLS

@@ -717,7 +717,8 @@ mg_markdown_import_bytes (const char  *data,
   title = front.title ? g_strdup (front.title) : heading ? g_strdup (heading)
           : mg_text_import_guess_title (text, fallback_title ? fallback_title : _("Untitled"));
   metadata = mg_import_metadata_json ("author", front.author, "date", front.date, NULL);
-  document = mg_document_new (title, text, source_uri, "text/markdown");
+  document = mg_document_new (title, NULL, source_uri, "text/markdown");
+  mg_document_take_text (document, g_steal_pointer (&text));
   mg_document_set_metadata (document, metadata);
   return document;
 }

@@ -312,19 +312,83 @@ read_metadata (MgDocBuilder    *builder,
     }
 }
 
+/* Reading a page's text is nearly all of an import's time (poppler lays out every glyph), and
+ * pages are independent: workers read ranges of pages at once, each through a document of its
+ * own, as poppler allows one document per thread, never one shared. Small PDFs are not worth
+ * the second open. */
+#define MIN_PAGES_PER_WORKER 16
+#define MAX_WORKERS 4
+
+typedef struct
+{
+  GFile *file;
+  PopplerDocument *document;  /* the caller's, for the first range; NULL: open one */
+  GCancellable *cancellable;
+  GPtrArray *pages;           /* slots [first, last) are this worker's */
+  int first;
+  int last;
+} Worker;
+
+static gpointer
+read_range (gpointer data)
+{
+  Worker *worker = data;
+  PopplerDocument *document = worker->document;
+
+  if (document == NULL)
+    document = poppler_document_new_from_gfile (worker->file, NULL, worker->cancellable, NULL);
+  /* A worker that cannot open the file leaves its slots empty: the caller reads them. */
+  for (int i = worker->first; document != NULL && i < worker->last; i++)
+    {
+      if (g_cancellable_is_cancelled (worker->cancellable))
+        break;
+      g_ptr_array_index (worker->pages, i) = read_page (document, i);
+    }
+  if (document != worker->document)
+    g_clear_object (&document);
+  return NULL;
+}
+
+static int
+worker_count (int n_pages)
+{
+  int workers = MIN (g_get_num_processors (), MAX_WORKERS);
+
+  return CLAMP (n_pages / MIN_PAGES_PER_WORKER, 1, MAX (workers, 1));
+}
+
 static GPtrArray *
 read_pages (PopplerDocument  *document,
+            GFile            *file,
             GCancellable     *cancellable,
             GError          **error)
 {
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
   int n_pages = poppler_document_get_n_pages (document);
+  int n_workers = worker_count (n_pages);
+  Worker workers[MAX_WORKERS];
+  GThread *threads[MAX_WORKERS] = { NULL };
+
+  g_ptr_array_set_size (pages, MAX (n_pages, 0));
+  for (int k = 0; k < n_workers; k++)
+    {
+      workers[k] = (Worker) { file, k == 0 ? document : NULL, cancellable, pages,
+                              (int) ((gint64) n_pages * k / n_workers),
+                              (int) ((gint64) n_pages * (k + 1) / n_workers) };
+      if (k > 0)
+        threads[k] = g_thread_try_new ("mg-pdf-pages", read_range, &workers[k], NULL);
+    }
+  read_range (&workers[0]);
+  for (int k = 1; k < n_workers; k++)
+    if (threads[k] != NULL)
+      g_thread_join (threads[k]);
 
   for (int i = 0; i < n_pages; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      g_ptr_array_add (pages, read_page (document, i));
+      if (g_ptr_array_index (pages, i) == NULL)
+        g_ptr_array_index (pages, i) = read_page (document, i);
     }
   return g_steal_pointer (&pages);
 }
@@ -351,7 +415,7 @@ import_document (PopplerDocument  *document,
                  GError          **error)
 {
   g_auto(MgDocBuilder) builder = { 0 };
-  g_autoptr(GPtrArray) pages = read_pages (document, cancellable, error);
+  g_autoptr(GPtrArray) pages = read_pages (document, file, cancellable, error);
 
   if (pages == NULL)
     return NULL;

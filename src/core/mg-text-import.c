@@ -12,6 +12,9 @@ G_DEFINE_QUARK (mg-import-error-quark, mg_import_error)
 /* A title longer than this is more likely a first paragraph than a heading. */
 #define MAX_TITLE_CHARS 100
 
+/* Text is normalised in pieces of about this size (see mg_text_import_normalise_take()). */
+#define NORMALISE_PIECE_BYTES (64 * 1024)
+
 /* Text files hold tabs, line ends and form feeds; other C0 controls in more than a few places
  * mean the bytes are something else that happens to decode. */
 #define MAX_CONTROL_PER_MILLE 5
@@ -170,6 +173,56 @@ mg_text_import_normalise (const char *text,
   return g_utf8_normalize (copy, -1, G_NORMALIZE_DEFAULT_COMPOSE);
 }
 
+/* Only bytes outside ASCII can be composed, and only a CR needs a line end fixed. */
+static gboolean
+needs_normalising (const char *text,
+                   gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) text[i] >= 0x80 || text[i] == '\r')
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * mg_text_import_normalise_take:
+ * @text: (transfer full): valid UTF-8
+ *
+ * As mg_text_import_normalise(), a piece at a time: normalising a 20 MB text at once would hold
+ * it four times over as UCS-4. A piece ends after a space or a line break; nothing composes
+ * with either and no combining mark reorders across one, so the pieces normalise as the whole
+ * would. Pieces of plain ASCII are copied as they are.
+ *
+ * Returns: (transfer full): @text with LF line ends, in NFC
+ */
+char *
+mg_text_import_normalise_take (char *text)
+{
+  gsize length = strlen (text);
+  GString *out = g_string_sized_new (length + 1);
+
+  for (gsize start = 0; start < length; )
+    {
+      gsize end = MIN (start + NORMALISE_PIECE_BYTES, length);
+
+      /* Never after a CR, so a CR LF pair stays whole and becomes one line end. */
+      while (end < length && text[end - 1] != ' ' && text[end - 1] != '\n')
+        end++;
+      if (needs_normalising (text + start, end - start))
+        {
+          g_autofree char *piece = mg_text_import_normalise (text + start, end - start);
+
+          if (piece != NULL)
+            g_string_append (out, piece);
+        }
+      else
+        g_string_append_len (out, text + start, end - start);
+      start = end;
+    }
+  g_free (text);
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 is_blank (const char *text)
 {
@@ -219,9 +272,8 @@ mg_text_import_decode (const char  *data,
       return NULL;
     }
 
-  normalise_line_ends (decoded);
-  text = g_utf8_normalize (decoded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-  if (text == NULL || is_blank (text))
+  text = mg_text_import_normalise_take (g_steal_pointer (&decoded));
+  if (is_blank (text))
     {
       g_free (text);
       g_set_error_literal (error, MG_IMPORT_ERROR, MG_IMPORT_ERROR_EMPTY,
@@ -280,6 +332,7 @@ mg_text_import_file (GFile         *file,
   g_autofree char *stem = NULL;
   g_autofree char *title = NULL;
   g_autofree char *uri = NULL;
+  MgDocument *document;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -297,10 +350,14 @@ mg_text_import_file (GFile         *file,
     }
 
   text = mg_text_import_decode (data, length, NULL, error);
+  /* The raw bytes are done with: a large file is not held twice while the document is made. */
+  g_clear_pointer (&data, g_free);
   if (text == NULL)
     return NULL;
   stem = mg_import_file_stem (file);
   title = mg_text_import_guess_title (text, stem);
   uri = g_file_get_uri (file);
-  return mg_document_new (title, text, uri, "text/plain");
+  document = mg_document_new (title, NULL, uri, "text/plain");
+  mg_document_take_text (document, g_steal_pointer (&text));
+  return document;
 }

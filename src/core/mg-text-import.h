@@ -47,6 +47,7 @@ char        *mg_text_import_guess_title     (const char    *text,
                                              const char    *fallback);
 char        *mg_text_import_normalise       (const char    *text,
                                              gssize         length);
+char        *mg_text_import_normalise_take  (char          *text);
 MgDocument  *mg_text_import_file            (GFile         *file,
                                              GCancellable  *cancellable,
                                              GError       **error);
