@@ -330,7 +330,8 @@ test_epub_no_spine (void)
   g_autofree char *path = fixture_path ("nospine.epub");
   g_autofree char *opf = g_strdup (opf_xml);
 
-  /* The same package, its spine emptied. */
+  /* The same package, its spine emptied: a shorter tail than the one it replaces.
+   * NOLINTNEXTLINE(clang-analyzer-security.insecureAPI.strcpy) */
   strcpy (strstr (opf, "<spine>"), "<spine/></package>");
   write_epub (path, opf);
   assert_import_fails (mg_epub_import_file, path, MG_IMPORT_ERROR_CORRUPT,

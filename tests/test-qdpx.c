@@ -223,7 +223,7 @@ test_export_archive (void)
   project = g_hash_table_lookup (entries, "project.qde");
   g_assert_nonnull (project);
   xml = g_strndup (g_bytes_get_data (project, NULL), g_bytes_get_size (project));
-  g_assert_nonnull (strstr (xml, "origin=\"Marginalia 0.1.0\""));
+  g_assert_nonnull (strstr (xml, "origin=\"Marginalia " PACKAGE_VERSION "\""));
   g_assert_nonnull (strstr (xml, "name=\"hope (2)\""));
   g_assert_nonnull (strstr (xml, "A café &lt;note&gt; &amp; more"));
   g_assert_nonnull (strstr (xml, "name=\"Ana Ruiz\""));

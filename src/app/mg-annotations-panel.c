@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "mg-a11y.h"
 #include "mg-annotation-set.h"
 #include "mg-annotations-panel.h"
 #include "mg-code.h"
@@ -174,6 +175,7 @@ create_row (gpointer item,
   g_autofree char *heading = row_heading (self, annotation);
   g_autofree char *quote = shorten (mg_annotation_get_quote (annotation));
   g_autofree char *note = shorten (mg_annotation_get_note (annotation));
+  g_autofree char *accessible = NULL;
 
   gtk_widget_set_size_request (bar, 4, -1);
   g_object_set_data_full (G_OBJECT (bar), "colour", g_strdup (colour ? colour : "#888888"),
@@ -193,6 +195,15 @@ create_row (gpointer item,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "annotation", g_object_ref (annotation),
                           g_object_unref);
+  /* The colour bar says the code only in colour: the row's name says it in words. */
+  accessible = *note != '\0'
+    /* Translators: a passage as a screen reader reads it: its code (and where it is), the
+     * quoted text, its note. */
+    ? g_strdup_printf (_("%s: %s. Note: %s"), heading, quote, note)
+    /* Translators: a passage as a screen reader reads it: its code, the quoted text. */
+    : g_strdup_printf (_("%s: %s"), heading, quote);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
   return row;
 }
 
@@ -361,6 +372,10 @@ mg_annotations_panel_init (MgAnnotationsPanel *self)
                             G_CALLBACK (mg_annotations_panel_reload), self);
   g_signal_connect_swapped (self->set_filter, "notify::selected",
                             G_CALLBACK (mg_annotations_panel_reload), self);
+  mg_a11y_label_first_of_type (GTK_WIDGET (self->code_filter), GTK_TYPE_TOGGLE_BUTTON,
+                               _("Filter by code"));
+  mg_a11y_label_first_of_type (GTK_WIDGET (self->set_filter), GTK_TYPE_TOGGLE_BUTTON,
+                               _("Filter by annotation set"));
   show_annotations (self, NULL);
 }
 

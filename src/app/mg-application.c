@@ -3,7 +3,9 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-a11y.h"
 #include "mg-application.h"
+#include "mg-library-rescue.h"
 #include "mg-store.h"
 #include "mg-text-import.h"
 #include "mg-window.h"
@@ -51,17 +53,6 @@ mg_application_handle_local_options (GApplication *application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
     }
   return -1;
-}
-
-static void
-show_fatal_error (MgApplication *self,
-                  const char    *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (NULL, _("Could Not Open the Library"), message);
-
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static MgDocument *
@@ -113,12 +104,18 @@ ensure_store (MgApplication *self)
 {
   g_autoptr(GError) error = NULL;
 
+  g_autofree char *path = NULL;
+
   if (self->store != NULL)
     return TRUE;
-  self->store = mg_store_open (self->library_path, &error);
-  if (self->store == NULL)
+  /* Checked before it is opened, so that a damaged library is not written to; it and a
+   * library that does not open get the offer of the newest intact backup. */
+  path = self->library_path ? g_strdup (self->library_path) : mg_store_default_path ();
+  if ((g_file_test (path, G_FILE_TEST_EXISTS) && !mg_library_rescue_check (path, &error))
+      || (self->store = mg_store_open (path, &error)) == NULL)
     {
-      show_fatal_error (self, error->message);
+      mg_library_rescue_offer (GTK_APPLICATION (self), path, error,
+                               (MgLibraryRescued) g_application_activate, self);
       return FALSE;
     }
   import_sample_once (self);
@@ -135,6 +132,7 @@ get_window (MgApplication *self)
   if (!ensure_store (self))
     return NULL;
   window = GTK_WINDOW (mg_window_new (GTK_APPLICATION (self), self->store));
+  mg_a11y_label_help_overlay (GTK_APPLICATION_WINDOW (window));
   mg_window_restore_last_document (MG_WINDOW (window));
   return MG_WINDOW (window);
 }
@@ -217,18 +215,25 @@ set_accels (GtkApplication *application)
 {
   static const struct {
     const char *action;
-    const char *accels[3];
+    const char *accels[4];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.open-folder", { "<Control><Shift>o", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
+    { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+    { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
     { "win.show-library", { "<Control>l", NULL } },
     { "win.show-side-panel", { "F9", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.tag-last", { "<Control>h", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.search", { "<Control><Shift>f", NULL } },
+    { "win.analysis", { "<Control><Shift>a", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.import-annotations", { "<Control><Shift>i", NULL } },
+    { "win.agreement", { "<Control><Shift>k", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   };

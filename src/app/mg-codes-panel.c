@@ -351,12 +351,12 @@ row_description (MgCodesPanel *self,
     name = g_strdup (mg_code_get_name (code));
   if (key == 0)
     /* Translators: a code's name, its colour in words, and how many passages carry it. */
-    return g_strdup_printf (ngettext ("%s, %s, %u passage", "%s, %s, %u passages", count),
+    return g_strdup_printf (ngettext ("%s, %s, %'u passage", "%s, %s, %'u passages", count),
                             name, colour_name (mg_code_get_colour (code)), count);
   /* Translators: a code's name, its colour in words, its key (1-9) and how many passages
    * carry it. */
-  return g_strdup_printf (ngettext ("%s, %s, key %u, %u passage",
-                                    "%s, %s, key %u, %u passages", count),
+  return g_strdup_printf (ngettext ("%s, %s, key %u, %'u passage",
+                                    "%s, %s, key %u, %'u passages", count),
                           name, colour_name (mg_code_get_colour (code)), key, count);
 }
 
@@ -402,7 +402,7 @@ row_box_new (MgCodesPanel *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *name = gtk_label_new (mg_code_get_name (code));
-  g_autofree char *count = g_strdup_printf ("%u", mg_code_get_passage_count (code));
+  g_autofree char *count = g_strdup_printf ("%'u", mg_code_get_passage_count (code));
   GtkWidget *count_label = gtk_label_new (count);
 
   gtk_widget_set_margin_start (box, (int) mg_code_get_depth (code) * INDENT);
@@ -1125,15 +1125,16 @@ delete_question (MgCodesPanel *self,
   g_autofree char *passages = NULL;
 
   if (others)
-    passages = g_strdup_printf (ngettext ("%u passage carries this code. Choose the code it "
+    passages = g_strdup_printf (ngettext ("%'u passage carries this code. Choose the code it "
                                           "will carry instead; the passage stays where it is.",
-                                          "%u passages carry this code. Choose the code they "
+                                          "%'u passages carry this code. Choose the code they "
                                           "will carry instead; the passages stay where they are.",
                                           count), count);
   else
-    passages = g_strdup_printf (ngettext ("%u passage carries this code, and there is no other "
+    passages = g_strdup_printf (ngettext ("%'u passage carries this code, and there is no other "
                                           "code to move it to. Create one first.",
-                                          "%u passages carry this code, and there is no other "
+                                          "%'u passages carry this code, and there is no other "
+
                                           "code to move them to. Create one first.", count),
                                 count);
   /* The store lifts the sub-codes into the deleted code's place. */

@@ -110,10 +110,12 @@ count_text (MgEntityPanel *self,
   g_autofree char *in_documents = NULL;
 
   if (!showing_corpus (self))
-    return g_strdup_printf ("%u", mentions);
-  in_documents = g_strdup_printf (ngettext ("%u doc", "%u docs", documents), documents);
+    return g_strdup_printf ("%'u", mentions);
+  /* Translators: how many documents of the library mention an entity, kept short for a
+   * narrow column. */
+  in_documents = g_strdup_printf (ngettext ("%'u doc", "%'u docs", documents), documents);
   /* Translators: an entity's documents ("3 docs"), then its mentions, across the library. */
-  return g_strdup_printf (_("%s · %u"), in_documents, mentions);
+  return g_strdup_printf (_("%s · %'u"), in_documents, mentions);
 }
 
 static GtkWidget *
@@ -148,7 +150,10 @@ create_row (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "entity", g_object_ref (entity), g_object_unref);
 
   /* The type is told in words too, not by the dot's colour alone. */
-  accessible = g_strdup_printf (ngettext ("%s, %s, %u mention", "%s, %s, %u mentions",
+  /* Translators: an entity's name, its type ("Places") and how often it is mentioned, for
+   * screen readers. */
+  accessible = g_strdup_printf (ngettext ("%s, %s, %'u mention", "%s, %s, %'u mentions",
+
                                           mg_entity_get_mention_count (entity)),
                                 mg_entity_get_name (entity),
                                 type_heading (mg_entity_get_entity_type (entity)),

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-a11y.h"
 #include "mg-annotation-set.h"
 #include "mg-exchange.h"
 #include "mg-export-dialog.h"
@@ -240,8 +241,22 @@ mg_export_dialog_class_init (MgExportDialogClass *klass)
 static void
 mg_export_dialog_init (MgExportDialog *self)
 {
+  AdwComboRow *rows[4];
+  GtkWidget *options;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  rows[0] = self->format_row;
+  rows[1] = self->scope_row;
+  rows[2] = self->set_row;
+  rows[3] = self->code_row;
+  /* libadwaita 1.2 leaves the group's list and each row's choices unnamed (see mg-a11y.c). */
+  options = gtk_widget_get_parent (GTK_WIDGET (self->format_row));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (options), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What to export"), -1);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    mg_a11y_label_first_of_type (GTK_WIDGET (rows[i]), GTK_TYPE_LIST_VIEW,
+                                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[i])));
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-a11y.h"
 #include "mg-annotation.h"
 #include "mg-find-bar.h"
 
@@ -48,7 +49,8 @@ update_count (MgFindBar *self)
     text = g_strdup (_("No matches"));
   else
     /* Translators: which match is selected, of how many. */
-    text = g_strdup_printf (_("%d of %u"), self->current + 1, self->matches->len);
+    text = g_strdup_printf (_("%'d of %'u"), self->current + 1, self->matches->len);
+
   gtk_label_set_text (self->count_label, text);
   gtk_widget_set_sensitive (self->tag_all_button, self->matches->len > 0);
 }
@@ -230,6 +232,8 @@ mg_find_bar_init (MgFindBar *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->entry));
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (on_search_mode), self);
+  mg_a11y_label_button_with_icon (GTK_WIDGET (self->search_bar), "window-close-symbolic",
+                                  _("Close the find bar"));
 }
 
 /**

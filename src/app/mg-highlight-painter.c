@@ -28,6 +28,7 @@ struct _MgHighlightPainter
   MgIntervalIndex *index;         /* the spans, for what lies under the pointer; NULL when stale */
   GHashTable *tags;               /* blended 0xRRGGBBAA -> GtkTextTag */
   GtkTextTag *note_tag;           /* marks passages that carry a note */
+  GHashTable *outline_tags;       /* 0xRRGGBB -> GtkTextTag underlining a compared set */
   guint idle_id;
   gboolean dark;
 };
@@ -92,10 +93,40 @@ clear_range (MgHighlightPainter *self,
     gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
   if (self->note_tag != NULL)
     gtk_text_buffer_remove_tag (buffer, self->note_tag, &start, &end);
+  g_hash_table_iter_init (&iter, self->outline_tags);
+  while (g_hash_table_iter_next (&iter, NULL, &tag))
+    gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+}
+
+/* A compared set's passage is underlined in its code's colour, so it reads apart from
+ * the reader's own fills over the same words. */
+static void
+mark_outline (MgHighlightPainter  *self,
+              const MgPassageSpan *span)
+{
+  GtkTextBuffer *buffer = buffer_of (self);
+  GtkTextTag *tag = g_hash_table_lookup (self->outline_tags, GUINT_TO_POINTER (span->colour));
+  GtkTextIter start, end;
+
+  if (tag == NULL)
+    {
+      GdkRGBA colour = { ((span->colour >> 16) & 0xff) / 255.0,
+                         ((span->colour >> 8) & 0xff) / 255.0,
+                         (span->colour & 0xff) / 255.0, 1.0 };
+
+      tag = gtk_text_buffer_create_tag (buffer, NULL, "underline", PANGO_UNDERLINE_SINGLE,
+                                        "underline-rgba", &colour, NULL);
+      gtk_text_tag_set_priority (tag, 0);
+      g_hash_table_insert (self->outline_tags, GUINT_TO_POINTER (span->colour), tag);
+    }
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) span->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) span->end);
+  gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
 }
 
 /* A passage with a note gets a dotted underline, so notes are seen while reading, not only
- * in the Annotations page. Few passages carry notes: a scan of them all is cheap. */
+ * in the Annotations page; a compared set's passage its underline. Few passages carry notes
+ * and a comparison is of few passages: a scan of them all is cheap. */
 static void
 mark_notes (MgHighlightPainter *self,
             gint64              from,
@@ -108,7 +139,11 @@ mark_notes (MgHighlightPainter *self,
       const MgPassageSpan *span = &g_array_index (self->spans, MgPassageSpan, i);
       GtkTextIter start, end;
 
-      if (!span->has_note || span->end <= from || span->start >= to)
+      if (span->end <= from || span->start >= to)
+        continue;
+      if (span->outline)
+        mark_outline (self, span);
+      if (!span->has_note)
         continue;
       /* Wavy, to tell it from the entities' double underline; grey, not a speller's red. */
       if (self->note_tag == NULL)
@@ -238,6 +273,7 @@ mg_highlight_painter_finalize (GObject *object)
   g_array_unref (self->segments);
   g_clear_pointer (&self->index, mg_interval_index_free);
   g_hash_table_unref (self->tags);
+  g_hash_table_unref (self->outline_tags);
 
   G_OBJECT_CLASS (mg_highlight_painter_parent_class)->finalize (object);
 }
@@ -257,6 +293,7 @@ mg_highlight_painter_init (MgHighlightPainter *self)
   self->spans = g_array_new (FALSE, FALSE, sizeof (MgPassageSpan));
   self->segments = g_array_new (FALSE, FALSE, sizeof (MgHighlightSegment));
   self->tags = g_hash_table_new (NULL, NULL);
+  self->outline_tags = g_hash_table_new (NULL, NULL);
 }
 
 /**

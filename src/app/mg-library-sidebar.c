@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-a11y.h"
 #include "mg-library-sidebar.h"
 #include "mg-store-search.h"
 
@@ -66,9 +67,28 @@ format_details (MgDocument *document)
   if (passages == 0)
     /* Translators: "12,345 characters · 3 Jan 2026" in the library list. */
     return g_strdup_printf (_("%s · %s"), size, date);
-  tagged = g_strdup_printf (ngettext ("%u passage", "%u passages", passages), passages);
+  tagged = g_strdup_printf (ngettext ("%'u passage", "%'u passages", passages), passages);
+
   /* Translators: "12,345 characters · 4 passages · 3 Jan 2026" in the library list. */
   return g_strdup_printf (_("%s · %s · %s"), size, tagged, date);
+}
+
+/* What a screen reader says of a row: what the row shows, the date aside. */
+static char *
+accessible_row_label (MgDocument *document)
+{
+  gint64 chars = mg_document_get_char_count (document);
+  guint passages = mg_document_get_annotation_count (document);
+  g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, chars);
+  g_autofree char *size = g_strdup_printf (ngettext ("%s character", "%s characters",
+                                                     (unsigned long) chars),
+                                           number);
+  g_autofree char *tagged = g_strdup_printf (ngettext ("%'u passage", "%'u passages", passages),
+                                             passages);
+
+  /* Translators: a document of the library as a screen reader reads it: its title, its
+   * length ("12,345 characters") and how many passages are tagged in it ("4 passages"). */
+  return g_strdup_printf (_("%s, %s, %s"), mg_document_get_title (document), size, tagged);
 }
 
 static const char *
@@ -120,12 +140,21 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *details = gtk_widget_get_next_sibling (title);
   g_autofree char *details_text = format_details (document);
+  g_autofree char *accessible = NULL;
 
   gtk_label_set_text (GTK_LABEL (title), mg_document_get_title (document));
   gtk_widget_set_tooltip_text (title, mg_document_get_title (document));
   gtk_label_set_text (GTK_LABEL (details), details_text);
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), type_icon (document));
   g_object_set_data_full (G_OBJECT (row), "document", g_object_ref (document), g_object_unref);
+  /* The list view's own row widget (the child's parent) is what takes the focus and what a
+   * screen reader names; GTK 4.8 has no list item property for its label. */
+  accessible = accessible_row_label (document);
+  if (gtk_widget_get_parent (row) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
 }
 
 static void
@@ -526,6 +555,10 @@ mg_library_sidebar_init (MgLibrarySidebar *self)
                             self);
   gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  mg_a11y_label_button_with_icon (GTK_WIDGET (self->search_bar), "window-close-symbolic",
+                                  _("Close the search"));
+  mg_a11y_label_first_of_type (GTK_WIDGET (self->sort_choice), GTK_TYPE_TOGGLE_BUTTON,
+                               _("Sort the library"));
   gtk_list_box_set_header_func (self->hit_list, hit_header, NULL, NULL);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (on_search_mode), self);

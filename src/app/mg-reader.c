@@ -2,13 +2,20 @@
 /* The reader: the document's text, read-only but selectable, in a comfortable measure. */
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "mg-entity-mention.h"
 #include "mg-highlight-painter.h"
+#include "mg-passage-announcer.h"
 #include "mg-reader.h"
+#include "mg-string.h"
 
 /* How long scrolling must rest before the position is reported for saving: often enough to
  * be current, rarely enough not to write to the library on every frame. */
 #define POSITION_SETTLE_MS 400
+
+/* The page's side margins, in pixels, outside the measure of the text. */
+#define SIDE_MARGIN 24
 
 struct _MgReader
 {
@@ -19,12 +26,22 @@ struct _MgReader
   GtkStack *stack;
   GtkScrolledWindow *scroller;
   GtkTextView *text_view;
+  GtkLabel *passage_status;
+  AdwClamp *clamp;
+
+  /* Reading comfort, from the preferences */
+  char *font_family;              /* empty for the theme's font */
+  int font_size;                  /* points */
+  double line_spacing;            /* line height as a multiple of the font size */
+  int line_width;                 /* average characters */
+  GtkCssProvider *font_css;
 
   MgDocument *document;
   GtkTextMark *restore_mark;
   GtkTextMark *selection_mark;
   GtkTextTag *current_tag;
   MgHighlightPainter *painter;
+  MgPassageAnnouncer *announcer;
   GtkTextTag *entity_tags[MG_ENTITY_N_TYPES];
   guint position_timeout_id;
 };
@@ -34,6 +51,10 @@ G_DEFINE_FINAL_TYPE (MgReader, mg_reader, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_FONT_FAMILY,
+  PROP_FONT_SIZE,
+  PROP_LINE_SPACING,
+  PROP_LINE_WIDTH,
   N_PROPS
 };
 
@@ -70,11 +91,95 @@ mg_reader_dispose (GObject *object)
   MgReader *self = MG_READER (object);
 
   g_clear_handle_id (&self->position_timeout_id, g_source_remove);
+  g_clear_object (&self->announcer);
   g_clear_object (&self->painter);
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_READER);
   g_clear_object (&self->document);
+  g_clear_object (&self->font_css);
 
   G_OBJECT_CLASS (mg_reader_parent_class)->dispose (object);
+}
+
+static void
+mg_reader_finalize (GObject *object)
+{
+  MgReader *self = MG_READER (object);
+
+  g_free (self->font_family);
+
+  G_OBJECT_CLASS (mg_reader_parent_class)->finalize (object);
+}
+
+/* CSS wants a family name quoted, with its own quotes and backslashes escaped. */
+static void
+append_css_family (GString    *css,
+                   const char *family)
+{
+  g_string_append_c (css, '"');
+  for (const char *p = family; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (css, '\\');
+      g_string_append_c (css, *p);
+    }
+  g_string_append_c (css, '"');
+}
+
+/* The font the text is shown in, as Pango sees it, for measuring the line. */
+static PangoFontDescription *
+reading_font (MgReader *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->text_view));
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
+
+  if (self->font_family[0] != '\0')
+    pango_font_description_set_family (font, self->font_family);
+  pango_font_description_set_size (font, self->font_size * PANGO_SCALE);
+  return font;
+}
+
+/* A measure in characters rather than pixels, so a larger font keeps the same line. */
+static void
+apply_line_width (MgReader *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->text_view));
+  g_autoptr(PangoFontDescription) font = reading_font (self);
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, font, NULL);
+  int char_width = pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
+
+  pango_font_metrics_unref (metrics);
+
+  adw_clamp_set_maximum_size (self->clamp,
+                              self->line_width * MAX (char_width, 1) + 2 * SIDE_MARGIN);
+  adw_clamp_set_tightening_threshold (self->clamp,
+                                      MIN (600, adw_clamp_get_maximum_size (self->clamp)));
+}
+
+/* Points are 1/72 inch and the display is taken at 96 dpi, as GTK's CSS does. */
+static void
+apply_line_spacing (MgReader *self)
+{
+  int extra = (int) (self->font_size * 96.0 / 72.0 * (self->line_spacing - 1.0) + 0.5);
+
+  gtk_text_view_set_pixels_inside_wrap (self->text_view, extra);
+  gtk_text_view_set_pixels_below_lines (self->text_view, extra);
+}
+
+static void
+apply_reading_style (MgReader *self)
+{
+  g_autoptr(GString) css = g_string_new ("textview.reader-text { ");
+
+  if (self->font_family[0] != '\0')
+    {
+      g_string_append (css, "font-family: ");
+      append_css_family (css, self->font_family);
+      g_string_append (css, "; ");
+    }
+  g_string_append_printf (css, "font-size: %dpt; }", self->font_size);
+  gtk_css_provider_load_from_data (self->font_css, css->str, -1);
+  apply_line_spacing (self);
+  apply_line_width (self);
 }
 
 static void
@@ -90,6 +195,45 @@ mg_reader_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_FONT_FAMILY:
+      g_value_set_string (value, self->font_family);
+      break;
+    case PROP_FONT_SIZE:
+      g_value_set_int (value, self->font_size);
+      break;
+    case PROP_LINE_SPACING:
+      g_value_set_double (value, self->line_spacing);
+      break;
+    case PROP_LINE_WIDTH:
+      g_value_set_int (value, self->line_width);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mg_reader_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  MgReader *self = MG_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_FONT_FAMILY:
+      mg_reader_set_font_family (self, g_value_get_string (value));
+      break;
+    case PROP_FONT_SIZE:
+      mg_reader_set_font_size (self, g_value_get_int (value));
+      break;
+    case PROP_LINE_SPACING:
+      mg_reader_set_line_spacing (self, g_value_get_double (value));
+      break;
+    case PROP_LINE_WIDTH:
+      mg_reader_set_line_width (self, g_value_get_int (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -102,11 +246,26 @@ mg_reader_class_init (MgReaderClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mg_reader_dispose;
+  object_class->finalize = mg_reader_finalize;
   object_class->get_property = mg_reader_get_property;
+  object_class->set_property = mg_reader_set_property;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, MG_TYPE_DOCUMENT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FONT_FAMILY] =
+    g_param_spec_string ("font-family", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FONT_SIZE] =
+    g_param_spec_int ("font-size", NULL, NULL, MG_READER_MIN_FONT_SIZE, MG_READER_MAX_FONT_SIZE,
+                      MG_READER_DEFAULT_FONT_SIZE,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LINE_SPACING] =
+    g_param_spec_double ("line-spacing", NULL, NULL, 1.0, 2.5, 1.3,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LINE_WIDTH] =
+    g_param_spec_int ("line-width", NULL, NULL, 30, 200, 72,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -127,6 +286,8 @@ mg_reader_class_init (MgReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgReader, stack);
   gtk_widget_class_bind_template_child (widget_class, MgReader, scroller);
   gtk_widget_class_bind_template_child (widget_class, MgReader, text_view);
+  gtk_widget_class_bind_template_child (widget_class, MgReader, passage_status);
+  gtk_widget_class_bind_template_child (widget_class, MgReader, clamp);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reader");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -144,7 +305,19 @@ mg_reader_init (MgReader *self)
                            G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   self->painter = mg_highlight_painter_new (self->text_view);
+  self->announcer = mg_passage_announcer_new (self->text_view, self->painter,
+                                              self->passage_status);
   mg_find_bar_set_view (self->find_bar, self->text_view);
+
+  self->font_family = g_strdup ("");
+  self->font_size = MG_READER_DEFAULT_FONT_SIZE;
+  self->line_spacing = 1.3;
+  self->line_width = 72;
+  self->font_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)),
+                                  GTK_STYLE_PROVIDER (self->font_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  apply_reading_style (self);
 }
 
 /**
@@ -334,24 +507,24 @@ mg_reader_get_selected_text (MgReader *self)
   return gtk_text_buffer_get_text (buffer, &first, &last, FALSE);
 }
 
-/* One underline colour per type, the same as the dots of the Entities page. */
+/* One underline colour per type, the same as the dots of the Entities page. The tag carries
+ * its type (plus one), so the passage announcer can name it in words. */
 static GtkTextTag *
 entity_tag (MgReader     *self,
             MgEntityType  type)
 {
-  static const char *const colours[MG_ENTITY_N_TYPES] = {
-    "#3584e4", "#9141ac", "#2ec27e", "#e66100", "#e01b24",
-  };
   GtkTextBuffer *buffer;
   GdkRGBA rgba;
 
   if (self->entity_tags[type] != NULL)
     return self->entity_tags[type];
   buffer = gtk_text_view_get_buffer (self->text_view);
-  gdk_rgba_parse (&rgba, colours[type]);
+  gdk_rgba_parse (&rgba, mg_entity_type_colour (type));
   self->entity_tags[type] = gtk_text_buffer_create_tag (buffer, NULL,
                                                         "underline", PANGO_UNDERLINE_DOUBLE,
                                                         "underline-rgba", &rgba, NULL);
+  g_object_set_data (G_OBJECT (self->entity_tags[type]), "mg-entity-type",
+                     GINT_TO_POINTER (type + 1));
   return self->entity_tags[type];
 }
 
@@ -382,6 +555,7 @@ mg_reader_set_entity_marks (MgReader  *self,
       gtk_text_buffer_get_iter_at_offset (buffer, &last, (int) mention->end);
       gtk_text_buffer_apply_tag (buffer, entity_tag (self, mention->type), &first, &last);
     }
+  mg_passage_announcer_refresh (self->announcer);
 }
 
 /**
@@ -424,4 +598,88 @@ mg_reader_get_find_bar (MgReader *self)
 {
   g_return_val_if_fail (MG_IS_READER (self), NULL);
   return self->find_bar;
+}
+
+/**
+ * mg_reader_set_font_family:
+ * @family: a font family name, or "" for the theme's font
+ */
+void
+mg_reader_set_font_family (MgReader   *self,
+                           const char *family)
+{
+  g_return_if_fail (MG_IS_READER (self));
+
+  if (family == NULL)
+    family = "";
+  if (!mg_set_str (&self->font_family, family))
+    return;
+  apply_reading_style (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_FAMILY]);
+}
+
+/**
+ * mg_reader_set_font_size:
+ * @points: the text's size in points, clamped to what the reader offers
+ */
+void
+mg_reader_set_font_size (MgReader *self,
+                         int       points)
+{
+  g_return_if_fail (MG_IS_READER (self));
+
+  points = CLAMP (points, MG_READER_MIN_FONT_SIZE, MG_READER_MAX_FONT_SIZE);
+  if (self->font_size == points)
+    return;
+  self->font_size = points;
+  apply_reading_style (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_SIZE]);
+}
+
+/**
+ * mg_reader_set_line_spacing:
+ * @spacing: a line's height as a multiple of the font size, 1.0 to 2.5
+ */
+void
+mg_reader_set_line_spacing (MgReader *self,
+                            double    spacing)
+{
+  g_return_if_fail (MG_IS_READER (self));
+
+  spacing = CLAMP (spacing, 1.0, 2.5);
+  if (G_APPROX_VALUE (self->line_spacing, spacing, 0.001))
+    return;
+  self->line_spacing = spacing;
+  apply_line_spacing (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE_SPACING]);
+}
+
+/**
+ * mg_reader_set_line_width:
+ * @characters: the longest line, in average characters of the reading font
+ */
+void
+mg_reader_set_line_width (MgReader *self,
+                          int       characters)
+{
+  g_return_if_fail (MG_IS_READER (self));
+
+  characters = CLAMP (characters, 30, 200);
+  if (self->line_width == characters)
+    return;
+  self->line_width = characters;
+  apply_line_width (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE_WIDTH]);
+}
+
+/**
+ * mg_reader_get_announcer:
+ *
+ * Returns: (transfer none): what says in words which passages and entity the caret is on
+ */
+MgPassageAnnouncer *
+mg_reader_get_announcer (MgReader *self)
+{
+  g_return_val_if_fail (MG_IS_READER (self), NULL);
+  return self->announcer;
 }

@@ -103,15 +103,17 @@ describe_summary (MgImportSummary *summary)
 {
   GString *text = g_string_new (NULL);
 
-  g_string_append_printf (text, ngettext ("%u passage added as a new annotation set.",
-                                          "%u passages added as a new annotation set.",
+  g_string_append_printf (text, ngettext ("%'u passage added as a new annotation set.",
+                                          "%'u passages added as a new annotation set.",
                                           summary->annotations_added),
                           summary->annotations_added);
   g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Documents: %u added, %u already in the library."),
+  g_string_append_printf (text, _("Documents: %'u added, %'u already in the library."),
                           summary->documents_added, summary->documents_matched);
   g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Codes: %u created, %u matched."), summary->codes_created,
+  /* Translators: "Codes" are the codebook's codes, the tags passages carry. */
+  g_string_append_printf (text, _("Codes: %'u created, %'u matched."), summary->codes_created,
+
                           summary->codes_matched);
   for (guint i = 0; summary->not_placed != NULL && i < summary->not_placed->len; i++)
     g_string_append_printf (text, "\n• %s", (char *) g_ptr_array_index (summary->not_placed, i));

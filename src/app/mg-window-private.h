@@ -7,6 +7,7 @@
 
 #include "mg-code-palette.h"
 #include "mg-history.h"
+#include "mg-library-watch.h"
 #include "mg-passage-popover.h"
 #include "mg-window.h"
 
@@ -46,6 +47,13 @@ struct _MgWindow
   gboolean applying_edit;         /* an edit of ours is repainting incrementally */
   MgCodePalette *palette;
   MgPassagePopover *passage_popover;
+
+  MgLibraryWatch *library_watch;  /* other processes' commits, the daily backup */
+
+  /* Files and preferences (mg-window-files.c, mg-window-settings.c) */
+  AdwSplitButton *open_button;
+  GMenu *recent_menu;             /* the Open button's Recent section */
+  gboolean remember_recent;       /* a window without an application (a test's) too */
 };
 
 void         mg_window_show_toast           (MgWindow   *self,
@@ -57,7 +65,29 @@ void         mg_window_import_annotations   (MgWindow   *self,
                                              GFile      *file);
 void         mg_window_reload_after_import  (MgWindow   *self);
 
+void         mg_window_settings_init        (MgWindow   *self);
+void         mg_window_settings_save        (MgWindow   *self);
+char        *mg_window_get_author_name      (MgWindow   *self);
+
+void         mg_window_files_init           (MgWindow   *self);
+void         mg_window_files_add_filters    (GtkFileChooser *chooser);
+GPtrArray   *mg_window_files_expand_folders (GPtrArray    *files,
+                                             GPtrArray    *failures,
+                                             GCancellable *cancellable);
+void         mg_window_files_add_recent     (MgWindow   *self,
+                                             GFile      *file);
+GPtrArray   *mg_window_files_list_recent    (void);
+void         mg_window_open_uri             (MgWindow   *self,
+                                             const char *uri);
+
 void         mg_window_tagging_init         (MgWindow   *self);
+void         mg_window_agreement_init       (MgWindow   *self);   /* --- agreement --- */
+GtkWidget   *mg_window_agreement_get_view   (MgWindow   *self);   /* --- agreement --- */
+void         mg_window_agreement_attach     (MgWindow   *self,    /* --- agreement --- */
+                                             GtkWidget  *view);
+gboolean     mg_window_agreement_shows      (MgWindow       *self,    /* --- agreement --- */
+                                             MgAnnotation   *annotation,
+                                             MgPassageSpan  *span);
 void         mg_window_tagging_dispose      (MgWindow   *self);
 void         mg_window_tagging_set_store    (MgWindow   *self);
 void         mg_window_tagging_show_document (MgWindow  *self);

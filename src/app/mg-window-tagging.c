@@ -63,6 +63,7 @@ load_codes (MgWindow *self)
                            GUINT_TO_POINTER (parse_colour (mg_code_get_colour (code))));
     }
   mg_code_palette_set_codes (self->palette, codes);
+  mg_passage_announcer_set_codes (mg_reader_get_announcer (self->reader), codes);
   mg_annotations_panel_set_codes (mg_side_panel_get_annotations_panel (self->side_panel), codes);
 }
 
@@ -101,12 +102,14 @@ load_spans (MgWindow *self)
       MgPassageSpan span = span_of (self, annotation);
 
       /* A passage the new version could not place has no place to be painted. */
-      if (!mg_annotation_get_orphaned (annotation))
+      if (!mg_annotation_get_orphaned (annotation)
+          && mg_window_agreement_shows (self, annotation, &span))
         g_array_append_val (self->spans, span);
     }
   mg_highlight_painter_set_passages (mg_reader_get_painter (self->reader),
                                      (MgPassageSpan *) (gpointer) self->spans->data,
                                      self->spans->len);
+  mg_passage_announcer_refresh (mg_reader_get_announcer (self->reader));
 }
 
 static void
@@ -117,6 +120,7 @@ repaint_span (MgWindow *self,
   mg_highlight_painter_update (mg_reader_get_painter (self->reader),
                                (MgPassageSpan *) (gpointer) self->spans->data, self->spans->len,
                                start, end);
+  mg_passage_announcer_refresh (mg_reader_get_announcer (self->reader));
 }
 
 static int
@@ -308,12 +312,14 @@ show_passage (MgWindow *self,
 static void
 edit_note (MgWindow *self)
 {
+  g_autoptr(GArray) ids = NULL;
   gint64 start, end;
 
-  if (self->current_passage_id == 0 && mg_reader_get_selection (self->reader, &start, &end))
+  /* Without a selection, the caret: a keyboard user reaches a passage by moving it there. */
+  if (self->current_passage_id == 0)
     {
-      g_autoptr(GArray) ids = mg_highlight_painter_passages_at (mg_reader_get_painter (self->reader),
-                                                                start);
+      mg_reader_get_selection (self->reader, &start, &end);
+      ids = mg_highlight_painter_passages_at (mg_reader_get_painter (self->reader), start);
       if (ids->len > 0)
         self->current_passage_id = g_array_index (ids, gint64, 0);
     }
@@ -421,6 +427,22 @@ resize_current (MgWindow        *self,
   return TRUE;
 }
 
+/* Enter opens the passage under the caret, as a click on it does: the keyboard's way in. */
+static gboolean
+open_passage_at_caret (MgWindow *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  gint64 start, end;
+
+  if (mg_reader_get_selection (self->reader, &start, &end))
+    return GDK_EVENT_PROPAGATE;
+  ids = mg_highlight_painter_passages_at (mg_reader_get_painter (self->reader), start);
+  if (ids->len == 0)
+    return GDK_EVENT_PROPAGATE;
+  show_passage (self, g_array_index (ids, gint64, 0), FALSE);
+  return GDK_EVENT_STOP;
+}
+
 static guint
 digit_of (guint keyval)
 {
@@ -455,6 +477,8 @@ on_reader_key_pressed (MgWindow              *self,
     untag (self, self->current_passage_id);
   else if (keyval == GDK_KEY_Escape && self->current_passage_id != 0)
     self->current_passage_id = 0;
+  else if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    return open_passage_at_caret (self);
   else
     return GDK_EVENT_PROPAGATE;
   return GDK_EVENT_STOP;
@@ -608,8 +632,8 @@ on_tag_ranges_response (AdwMessageDialog *dialog,
   if (count < 0)
     return;
   /* Translators: how many passages, what they are ("“Da Nang”"), the code's name. */
-  message = g_strdup_printf (ngettext ("Tagged %d occurrence of %s with “%s”",
-                                       "Tagged %d occurrences of %s with “%s”", count),
+  message = g_strdup_printf (ngettext ("Tagged %'d occurrence of %s with “%s”",
+                                       "Tagged %'d occurrences of %s with “%s”", count),
                              count, what, mg_code_get_name (code));
   mg_window_show_toast (self, message);
 }
@@ -621,9 +645,10 @@ ask_code_and_tag (MgWindow   *self,
                   GArray     *ranges)
 {
   g_autofree char *heading = g_strdup_printf (_("Tag Every Occurrence of %s"), what);
-  g_autofree char *body = g_strdup_printf (ngettext ("Its %u occurrence in this document will "
+  g_autofree char *body = g_strdup_printf (ngettext ("Its %'u occurrence in this document will "
                                                      "be tagged with the code you choose.",
-                                                     "Its %u occurrences in this document will "
+                                                     "Its %'u occurrences in this document will "
+
                                                      "be tagged with the code you choose.",
                                                      ranges->len),
                                            ranges->len);
@@ -856,19 +881,20 @@ mg_window_tagging_set_store (MgWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(MgAnnotationSet) set = mg_store_get_default_annotation_set (self->store, &error);
   MgCodesPanel *codes_panel = mg_side_panel_get_codes_panel (self->side_panel);
+  g_autofree char *author = NULL;
 
   if (set == NULL)
     mg_window_show_toast (self, error->message);
   else
     self->set_id = mg_annotation_set_get_id (set);
-  /* Passages carry their author; until there are preferences, the account's name. */
-  if (set != NULL && g_strcmp0 (mg_annotation_set_get_author (set), "") == 0
-      && g_strcmp0 (g_get_real_name (), "Unknown") != 0
-      && !mg_store_set_annotation_set_author (self->store, self->set_id, g_get_real_name (),
-                                              &error))
+  /* Passages carry their author: the name in the preferences, else the account's. */
+  author = mg_window_get_author_name (self);
+  if (set != NULL && g_strcmp0 (mg_annotation_set_get_author (set), "") == 0 && author != NULL
+      && !mg_store_set_annotation_set_author (self->store, self->set_id, author, &error))
     g_warning ("Could not name the author of the annotations: %s", error->message);
   mg_codes_panel_set_store (codes_panel, self->store);
   mg_codes_panel_set_history (codes_panel, self->history);
+  mg_passage_announcer_set_store (mg_reader_get_announcer (self->reader), self->store);
   mg_annotations_panel_set_store (mg_side_panel_get_annotations_panel (self->side_panel),
                                   self->store);
   load_codes (self);

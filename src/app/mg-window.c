@@ -4,6 +4,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mg-a11y.h"
+#include "mg-analysis-window.h"
 #include "mg-store-entities.h"
 #include "mg-store-library.h"
 #include "mg-store-search.h"
@@ -57,6 +59,8 @@ mg_window_show_toast (MgWindow   *self,
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* libadwaita 1.2 leaves the toast's close button unnamed (see mg-a11y.c). */
+  mg_a11y_label_toasts (self->toast_overlay, _("Close the message"));
 }
 
 static char *
@@ -240,6 +244,14 @@ on_hit_activated (MgWindow *self,
 }
 
 static void
+analysis_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  mg_window_show_analysis (MG_WINDOW (user_data));
+}
+
+static void
 search_action (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
@@ -352,9 +364,9 @@ on_delete_requested (MgWindow   *self,
   g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), mg_document_get_title (document));
   g_autofree char *body = passages == 0
     ? g_strdup (_("The document leaves the library. This cannot be undone."))
-    : g_strdup_printf (ngettext ("Its %u tagged passage is deleted with it. This cannot be "
+    : g_strdup_printf (ngettext ("Its %'u tagged passage is deleted with it. This cannot be "
                                  "undone.",
-                                 "Its %u tagged passages are deleted with it. This cannot be "
+                                 "Its %'u tagged passages are deleted with it. This cannot be "
                                  "undone.", passages), passages);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -386,7 +398,7 @@ static gboolean
 show_import_progress (gpointer user_data)
 {
   ImportProgress *progress = user_data;
-  g_autofree char *text = g_strdup_printf (_("Importing %u of %u…"),
+  g_autofree char *text = g_strdup_printf (_("Importing %'u of %'u…"),
                                            MIN (progress->done + 1, progress->total),
                                            progress->total);
 
@@ -427,9 +439,19 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  GPtrArray *files = task_data;
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) import_result_free);
+  g_autoptr(GPtrArray) unread = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = mg_window_files_expand_folders (task_data, unread, cancellable);
 
+  /* A folder that gave nothing is a failure of its own, with the walk's reason. */
+  for (guint i = 0; i < unread->len; i++)
+    {
+      ImportResult *result = g_new0 (ImportResult, 1);
+
+      result->file = g_object_ref (g_ptr_array_index (unread, i));
+      result->error = g_error_copy (g_object_get_data (G_OBJECT (result->file), "mg-walk-error"));
+      g_ptr_array_add (results, result);
+    }
   for (guint i = 0; i < files->len; i++)
     {
       ImportResult *result;
@@ -488,14 +510,15 @@ announce_new_version (MgWindow         *self,
   if (report->n_orphaned == 0)
     /* Translators: a file name; its text changed since it was imported. */
     message = g_strdup_printf (ngettext ("“%s” has changed: this is its new version, and its "
-                                         "%u passage was placed in it",
+                                         "%'u passage was placed in it",
                                          "“%s” has changed: this is its new version, and all "
-                                         "%u passages were placed in it", placed),
+                                         "%'u passages were placed in it", placed),
                                name, placed);
   else
-    message = g_strdup_printf (ngettext ("“%s” has changed: this is its new version; %u passage "
+    message = g_strdup_printf (ngettext ("“%s” has changed: this is its new version; %'u passage "
                                          "could not be placed (see Annotations)",
-                                         "“%s” has changed: this is its new version; %u passages "
+                                         "“%s” has changed: this is its new version; %'u passages "
+
                                          "could not be placed (see Annotations)",
                                          report->n_orphaned),
                                name, report->n_orphaned);
@@ -519,6 +542,7 @@ store_import_result (MgWindow     *self,
   if (!mg_store_import_document (self->store, result->document, &outcome, &report, &error))
     return g_strdup_printf (_("Could not import “%s”: %s"), name, error->message);
   *out_id = mg_document_get_id (result->document);
+  mg_window_files_add_recent (self, result->file);
   if (outcome == MG_IMPORT_OUTCOME_EXISTED)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is already in the library"), name);
@@ -626,29 +650,15 @@ on_chooser_response (MgWindow             *self,
   mg_window_import_files (self, (GFile **) list->pdata, list->len);
 }
 
-/* What the importer reads; the chooser's "All Files" lets the content decide anyway. */
-static const char *const document_suffixes[] = {
-  "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "epub", "docx", "odt",
-};
-
 static GtkFileChooserNative *
 create_chooser (MgWindow *self)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) text_filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Open Documents"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_filter_set_name (text_filter, _("Documents"));
-  for (gsize i = 0; i < G_N_ELEMENTS (document_suffixes); i++)
-    gtk_file_filter_add_suffix (text_filter, document_suffixes[i]);
-  gtk_file_filter_add_mime_type (text_filter, "text/plain");
-  gtk_file_filter_set_name (all_filter, _("All Files"));
-  gtk_file_filter_add_pattern (all_filter, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text_filter);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
+  mg_window_files_add_filters (GTK_FILE_CHOOSER (chooser));
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self,
                            G_CONNECT_SWAPPED);
   return chooser;
@@ -731,7 +741,13 @@ mg_window_close_request (GtkWindow *window)
 {
   mg_window_save_reading_position (MG_WINDOW (window));
   save_window_state (MG_WINDOW (window));
-  return GTK_WINDOW_CLASS (mg_window_parent_class)->close_request (window);
+  mg_window_settings_save (MG_WINDOW (window));
+  if (GTK_WINDOW_CLASS (mg_window_parent_class)->close_request (window))
+    return TRUE;
+  /* A running import or export holds the window alive until it finishes, so dispose would
+   * come too late: closing (and quitting) stops it now, and it stores nothing. */
+  g_cancellable_cancel (MG_WINDOW (window)->cancellable);
+  return FALSE;
 }
 
 static void
@@ -745,6 +761,7 @@ mg_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_object (&self->library_watch);
   mg_window_tagging_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MG_TYPE_WINDOW);
 
@@ -760,6 +777,7 @@ mg_window_finalize (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->recent_menu);
 
   G_OBJECT_CLASS (mg_window_parent_class)->finalize (object);
 }
@@ -839,6 +857,36 @@ mg_window_set_property (GObject      *object,
     }
 }
 
+/* Another process (the CLI, a second window) committed: show the library as it is now. */
+static void
+on_library_changed (MgWindow *self)
+{
+  mg_window_reload_after_import (self);
+  mg_window_refresh_analysis (self);
+}
+
+static void
+on_backup_failed (MgWindow   *self,
+                  const char *message)
+{
+  g_autofree char *text = g_strdup_printf (_("The daily backup was not made: %s"), message);
+
+  mg_window_show_toast (self, text);
+}
+
+static void
+watch_library (MgWindow *self)
+{
+  self->library_watch = mg_library_watch_new (self->store);
+  g_signal_connect_object (self->library_watch, "changed", G_CALLBACK (on_library_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_watch, "backup-failed",
+                           G_CALLBACK (on_backup_failed), self, G_CONNECT_SWAPPED);
+  /* Back from the terminal, the window is up to date before the next poll. */
+  g_signal_connect_object (self, "notify::is-active", G_CALLBACK (mg_library_watch_check_now),
+                           self->library_watch, G_CONNECT_SWAPPED);
+}
+
 static void
 mg_window_constructed (GObject *object)
 {
@@ -851,6 +899,7 @@ mg_window_constructed (GObject *object)
   mg_entity_panel_set_store (entity_panel (self), self->store);
   mg_window_tagging_set_store (self);
   mg_window_reload_library (self);
+  watch_library (self);
 }
 
 static void
@@ -907,6 +956,7 @@ mg_window_class_init (MgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MgWindow, side_panel);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, MgWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, MgWindow, open_button);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
 }
 
@@ -920,6 +970,7 @@ add_actions (MgWindow *self)
     { "open", open_action },
     { "search", search_action },
     { "cancel-import", cancel_import_action },
+    { "analysis", analysis_action },
   };
   g_autoptr(GPropertyAction) show_library = NULL;
   g_autoptr(GPropertyAction) show_side_panel = NULL;
@@ -943,6 +994,13 @@ mg_window_init (MgWindow *self)
   mg_window_entities_init (self);
   mg_window_exchange_init (self);
   mg_window_tagging_init (self);
+  mg_window_agreement_init (self);
+  mg_window_settings_init (self);
+  mg_window_files_init (self);
+  /* The Open button's arrow has a tooltip but no name of its own (see mg-a11y.c). */
+  mg_a11y_label_first_of_type (GTK_WIDGET (self->open_button), GTK_TYPE_MENU_BUTTON,
+                               _("Open a folder or a recent document"));
+  mg_a11y_label_first_of_type (GTK_WIDGET (self->open_button), GTK_TYPE_BUTTON, _("Open"));
 
   g_signal_connect_object (self->library_sidebar, "search-changed",
                            G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);

@@ -9,11 +9,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mg-cli-agreement.h"
 #include "mg-cli-annotate.h"
 #include "mg-cli-exchange.h"
 #include "mg-cli-extract.h"
 #include "mg-cli-import.h"
+#include "mg-cli-safety.h"
 #include "mg-cli-search.h"
+#include "mg-cli-stats.h"
 #include "mg-store.h"
 #include "mg-store-versions.h"
 #include "mg-import.h"
@@ -21,6 +24,7 @@
 
 typedef int (*CommandFunc) (MgStore *store, int argc, char **argv);
 typedef void (*OptionsFunc) (GOptionContext *context);
+typedef int (*PathCommandFunc) (const char *library_path, int argc, char **argv);
 
 /* @add_options, when set, adds the command's own options to the context that parses
  * --library, so `COMMAND --help` lists them and nothing reaches the command unparsed. */
@@ -31,6 +35,7 @@ typedef struct
   const char *summary;
   CommandFunc run;
   OptionsFunc add_options;
+  PathCommandFunc run_on_path;   /* instead of @run: gets the library's path, not the store */
 } Command;
 
 static char *library_path = NULL;
@@ -67,9 +72,10 @@ import_one (MgStore    *store,
       guint placed = report.n_exact + report.n_moved + report.n_fuzzy;
       g_autofree char *message =
         g_strdup_printf (ngettext ("changed since it was imported: stored as a new version; "
-                                   "%u passage placed again, %u could not be placed",
+                                   "%'u passage placed again, %'u could not be placed",
                                    "changed since it was imported: stored as a new version; "
-                                   "%u passages placed again, %u could not be placed", placed),
+                                   "%'u passages placed again, %'u could not be placed", placed),
+
                          placed, report.n_orphaned);
       mg_cli_print_error (path, message);
     }
@@ -196,9 +202,22 @@ static const Command commands[] = {
   { "import-annotations", N_("FILE"),
     N_("Import the annotations of a Marginalia XML file or a REFI-QDA project as a new set"),
     mg_cli_import_annotations },
+  { "agreement", N_("--set A --set B [--set C]… [--code NAME]… [--document ID]…"),
+    N_("Print how far annotation sets agree, per code and overall, as TSV"),
+    mg_cli_agreement, mg_cli_agreement_add_options },
+  { "stats", N_("[--document ID] [--set ID]"),
+    N_("Print code frequencies as TSV: code path, passages, characters, documents"),
+    mg_cli_stats, mg_cli_stats_add_options },
   { "search", N_("QUERY [--limit N]"),
     N_("Search the library; prints DOC_ID, START, END and a snippet per hit as TSV"),
     mg_cli_search, mg_cli_search_add_options },
+  { "check", "", N_("Check the library’s integrity, references and schema version"),
+    NULL, NULL, mg_cli_check },
+  { "backup", "", N_("Back the library up now, beside it; prints the backup’s path"),
+    NULL, NULL, mg_cli_backup },
+  { "restore", N_("[--from BACKUP]"),
+    N_("Replace the library with its newest intact backup (or BACKUP)"),
+    NULL, mg_cli_restore_add_options, mg_cli_restore },
 };
 
 static char *
@@ -243,6 +262,11 @@ run_command (const Command  *command,
       mg_cli_print_error (NULL, error->message);
       return 2;
     }
+  if (command->run_on_path != NULL)
+    {
+      g_autofree char *path = library_path ? g_strdup (library_path) : mg_store_default_path ();
+      return command->run_on_path (path, argc, argv);
+    }
   store = mg_store_open (library_path, &error);
   if (store == NULL)
     {
@@ -256,7 +280,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   const Command *command;
@@ -266,8 +290,11 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* Made only now: a translated string fetched before textdomain () stays in English. */
+  context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
   /* Global options stop at the command's name; the command parses the rest. */
   summary = commands_summary ();
+
   g_option_context_set_summary (context, _("Marginalia’s library from the command line."));
   g_option_context_set_description (context, summary);
   g_option_context_set_strict_posix (context, TRUE);

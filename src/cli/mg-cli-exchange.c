@@ -138,13 +138,17 @@ static void
 print_summary (const char      *path,
                MgImportSummary *summary)
 {
-  g_print (_("Imported “%s” as annotation set %" G_GINT64_FORMAT "\n"), path, summary->set_id);
-  g_print (_("  annotations added: %u\n"), summary->annotations_added);
-  g_print (_("  documents added: %u, already in the library: %u\n"), summary->documents_added,
+  /* A gint64's format is a macro, which a translated string cannot hold. */
+  g_autofree char *set_id = g_strdup_printf ("%" G_GINT64_FORMAT, summary->set_id);
+
+  g_print (_("Imported “%s” as annotation set %s\n"), path, set_id);
+  g_print (_("  annotations added: %'u\n"), summary->annotations_added);
+  g_print (_("  documents added: %'u, already in the library: %'u\n"), summary->documents_added,
            summary->documents_matched);
-  g_print (_("  codes created: %u, matched: %u\n"), summary->codes_created,
+  g_print (_("  codes created: %'u, matched: %'u\n"), summary->codes_created,
            summary->codes_matched);
-  g_print (_("  entity decisions added: %u\n"), summary->entity_decisions_added);
+  g_print (_("  entity decisions added: %'u\n"), summary->entity_decisions_added);
+
   for (guint i = 0; summary->not_placed != NULL && i < summary->not_placed->len; i++)
     mg_cli_print_error (path, g_ptr_array_index (summary->not_placed, i));
 }

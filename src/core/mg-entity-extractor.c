@@ -7,6 +7,7 @@
 #include "mg-entity-gazetteer.h"
 #include "mg-entity-rules-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* Blocks of whole lines, large enough that per-block costs vanish and small enough that a
@@ -504,7 +505,8 @@ mg_entity_extractor_extract_full (MgEntityExtractor  *self,
   if (!g_utf8_validate_len (text, job.length, NULL))
     {
       g_set_error_literal (error, MG_ENTITY_ERROR, MG_ENTITY_ERROR_INVALID_TEXT,
-                           "The text is not valid UTF-8");
+                           _("The text is not valid UTF-8"));
+
       return NULL;
     }
   job.found = g_array_sized_new (FALSE, FALSE, sizeof (MgFound), job.length / 64 + 16);

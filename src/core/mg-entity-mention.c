@@ -34,6 +34,28 @@ mg_entity_type_to_string (MgEntityType type)
   return type_names[type];
 }
 
+/* Mid tones with a relative luminance between 0.14 and 0.30: each keeps the 3:1 contrast a
+ * mark needs against both the light (#ffffff) and the dark (#1e1e1e) view background, so one
+ * colour per type serves both styles (tests/test-a11y-contrast.c checks it). */
+static const char *const type_colours[MG_ENTITY_N_TYPES] = {
+  "#3584e4", "#c061cb", "#26a269", "#e66100", "#e01b24",
+};
+
+/**
+ * mg_entity_type_colour:
+ * @type: an entity type
+ *
+ * Returns: (transfer none): the colour the type is marked with in the reader and the
+ *   Entities page, as "#rrggbb"
+ */
+const char *
+mg_entity_type_colour (MgEntityType type)
+{
+  g_return_val_if_fail ((guint) type < MG_ENTITY_N_TYPES, NULL);
+
+  return type_colours[type];
+}
+
 /**
  * mg_entity_type_from_string:
  * @name: a type name such as "PERSON" or "loc" (case does not matter)

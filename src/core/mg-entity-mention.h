@@ -30,6 +30,7 @@ typedef enum {
 GType        mg_entity_type_get_type        (void) G_GNUC_CONST;
 
 const char  *mg_entity_type_to_string       (MgEntityType  type);
+const char  *mg_entity_type_colour          (MgEntityType  type);
 gboolean     mg_entity_type_from_string     (const char   *name,
                                              MgEntityType *out_type);
 

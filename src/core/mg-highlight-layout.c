@@ -4,6 +4,8 @@
  * passages all stay visible. Kept apart from GTK so it is tested without a display. */
 #include "config.h"
 
+#include <math.h>
+
 #include "mg-highlight-layout.h"
 
 typedef struct
@@ -44,7 +46,7 @@ collect_boundaries (const MgPassageSpan *spans,
       Boundary open = { start, i, spans[i].colour, TRUE };
       Boundary close = { end, i, spans[i].colour, FALSE };
 
-      if (start >= end)
+      if (start >= end || spans[i].outline)
         continue;
       g_array_append_val (boundaries, open);
       g_array_append_val (boundaries, close);
@@ -138,6 +140,49 @@ mg_highlight_layout_segments (const MgPassageSpan *spans,
   return segments;
 }
 
+/* An sRGB channel (0-255) in linear light, as WCAG 2 defines relative luminance. */
+static double
+linear (double channel)
+{
+  channel /= 255;
+  return channel <= 0.03928 ? channel / 12.92 : pow ((channel + 0.055) / 1.055, 2.4);
+}
+
+static double
+luminance (double red,
+           double green,
+           double blue)
+{
+  return 0.2126 * linear (red) + 0.7152 * linear (green) + 0.0722 * linear (blue);
+}
+
+/**
+ * mg_highlight_layout_text_contrast:
+ * @colour: a highlight's colour as 0xRRGGBB
+ * @alpha: its opacity
+ * @dark: %TRUE for the dark style
+ *
+ * The WCAG contrast ratio of the reader's text on the highlight, laid over the reader's
+ * background: libadwaita's view colours, #ffffff under black at 80% in the light style,
+ * #1e1e1e under white in the dark one.
+ *
+ * Returns: the ratio, from 1 to 21
+ */
+double
+mg_highlight_layout_text_contrast (guint32  colour,
+                                   double   alpha,
+                                   gboolean dark)
+{
+  double background = dark ? 0x1e : 0xff;
+  double red = ((colour >> 16) & 0xff) * alpha + background * (1 - alpha);
+  double green = ((colour >> 8) & 0xff) * alpha + background * (1 - alpha);
+  double blue = (colour & 0xff) * alpha + background * (1 - alpha);
+  double highlight = luminance (red, green, blue);
+  double text = dark ? 1.0 : luminance (red * 0.2, green * 0.2, blue * 0.2);
+
+  return (MAX (highlight, text) + 0.05) / (MIN (highlight, text) + 0.05);
+}
+
 /**
  * mg_highlight_layout_blend:
  * @colours: (array length=n_colours): the colours of the passages over a segment
@@ -145,7 +190,8 @@ mg_highlight_layout_segments (const MgPassageSpan *spans,
  *
  * Mixes the colours into one translucent highlight: the mean hue, a little more opaque with
  * each passage, so a nested passage reads darker than its surroundings yet the text on it
- * stays legible in both light and dark styles.
+ * stays legible in both light and dark styles: the wash is thinned until the text on it
+ * keeps %MG_HIGHLIGHT_MIN_TEXT_CONTRAST, whatever the codes' colours.
  *
  * Returns: the highlight as 0xRRGGBBAA
  */
@@ -169,6 +215,15 @@ mg_highlight_layout_blend (const guint32 *colours,
       alpha = alpha + base_alpha * (1 - alpha);
     }
   alpha = MIN (alpha, 0.7);
-  return ((red / n_colours) << 24) | ((green / n_colours) << 16) | ((blue / n_colours) << 8)
-         | (guint32) (alpha * 255 + 0.5);
+  red /= n_colours;
+  green /= n_colours;
+  blue /= n_colours;
+  /* Light codes (yellow, sky blue) deepened under white text, dark ones under black, would
+   * fall below what a reader with low vision can read; a little to spare for the alpha's
+   * rounding to 8 bits. */
+  while (alpha > 0.1
+         && mg_highlight_layout_text_contrast ((red << 16) | (green << 8) | blue, alpha, dark)
+            < MG_HIGHLIGHT_MIN_TEXT_CONTRAST + 0.05)
+    alpha -= 0.02;
+  return (red << 24) | (green << 16) | (blue << 8) | (guint32) (alpha * 255 + 0.5);
 }

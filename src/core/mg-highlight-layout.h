@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 /* How many overlapping passages a segment blends; more are rare and would only muddy it. */
 #define MG_HIGHLIGHT_MAX_BLEND 4
 
+/* The least contrast of the text on a highlight: WCAG's AA for body text. */
+#define MG_HIGHLIGHT_MIN_TEXT_CONTRAST 4.5
+
 /**
  * MgPassageSpan:
  * @start: code-point offset of the passage's first character
@@ -15,6 +18,8 @@ G_BEGIN_DECLS
  * @colour: its code's colour as 0xRRGGBB
  * @id: the annotation's id
  * @has_note: whether the passage carries a note (it is marked in the text)
+ * @outline: a passage of a set compared with the reader's (see the Agreement view): drawn
+ *   as an underline in its colour rather than blended into the fill
  */
 typedef struct {
   gint64   start;
@@ -22,6 +27,7 @@ typedef struct {
   guint32  colour;
   gint64   id;
   gboolean has_note;
+  gboolean outline;
 } MgPassageSpan;
 
 /**
@@ -47,5 +53,8 @@ GArray      *mg_highlight_layout_segments   (const MgPassageSpan *spans,
 guint32      mg_highlight_layout_blend      (const guint32       *colours,
                                              guint                n_colours,
                                              gboolean             dark);
+double       mg_highlight_layout_text_contrast (guint32          colour,
+                                                double           alpha,
+                                                gboolean         dark);
 
 G_END_DECLS

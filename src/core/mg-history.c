@@ -476,6 +476,34 @@ mg_history_untag (MgHistory  *self,
   return TRUE;
 }
 
+/**
+ * mg_history_add_passages:
+ * @label: what undo will name the step: a static string marked with N_()
+ * @annotations: (element-type MgAnnotation): new passages of one document, not stored yet
+ *   (id 0), each with its set, code, range, selectors and note
+ *
+ * Stores passages made elsewhere (accepted into a consensus set by a merge) in one
+ * transaction, as one undoable step. The annotations get their ids. An empty array adds
+ * no step.
+ */
+gboolean
+mg_history_add_passages (MgHistory   *self,
+                         MgStore     *store,
+                         const char  *label,
+                         GPtrArray   *annotations,
+                         GError     **error)
+{
+  g_return_val_if_fail (MG_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (annotations != NULL, FALSE);
+
+  if (annotations->len == 0)
+    return TRUE;
+  if (!mg_store_restore_annotations (store, annotations, error))
+    return FALSE;
+  push (self, annotations_command (label, store, annotations, TRUE));
+  return TRUE;
+}
+
 /* One passage edited: the snapshots before and after are written back whole. */
 
 static gboolean

@@ -49,6 +49,11 @@ gint         mg_history_tag_all             (MgHistory      *self,
                                              const MgRange  *ranges,
                                              guint           n_ranges,
                                              GError        **error);
+gboolean     mg_history_add_passages        (MgHistory      *self,
+                                             MgStore        *store,
+                                             const char     *label,
+                                             GPtrArray      *annotations,
+                                             GError        **error);
 gboolean     mg_history_untag               (MgHistory      *self,
                                              MgStore        *store,
                                              gint64          annotation_id,

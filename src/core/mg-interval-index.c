@@ -130,7 +130,9 @@ mg_interval_index_new_from_array (const MgInterval *intervals,
   g_return_val_if_fail (intervals != NULL || n_intervals == 0, self);
 
   sorted = g_memdup2 (intervals, n_intervals * sizeof (MgInterval));
-  qsort (sorted, n_intervals, sizeof (MgInterval), compare_intervals);
+  /* An empty index has no array, and qsort must not be given NULL. */
+  if (n_intervals > 0)
+    qsort (sorted, n_intervals, sizeof (MgInterval), compare_intervals);
   for (gsize i = 0; i < n_intervals; i += CHUNK_FILL)
     {
       Chunk *chunk = g_new (Chunk, 1);

@@ -366,7 +366,7 @@ read_pages (PopplerDocument  *document,
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
   int n_pages = poppler_document_get_n_pages (document);
   int n_workers = worker_count (n_pages);
-  Worker workers[MAX_WORKERS];
+  Worker workers[MAX_WORKERS] = { 0 };
   GThread *threads[MAX_WORKERS] = { NULL };
 
   g_ptr_array_set_size (pages, MAX (n_pages, 0));

@@ -15,6 +15,7 @@
 #include "mg-store-annotations.h"
 #include "mg-store-codes.h"
 #include "mg-store-private.h"
+#include "mg-zip-reader.h"
 #include "mg-string.h"
 #include "mg-xml-safe.h"
 
@@ -128,13 +129,20 @@ read_entry (struct archive  *archive,
 {
   g_autoptr(GByteArray) data = g_byte_array_new ();
   guint8 buffer[READ_CHUNK];
+  la_int64_t start = archive_filter_bytes (archive, -1);
   la_ssize_t n;
 
   while ((n = archive_read_data (archive, buffer, sizeof buffer)) > 0)
     {
+      /* The same ratio bound as the document containers (mg-zip-reader.c): a small entry
+       * that inflates hundreds of times is a bomb long before it reaches the size limit. */
+      guint64 packed = (guint64) MAX (archive_filter_bytes (archive, -1) - start, 1);
+      guint64 inflated = data->len + (guint64) n;
+
       contents->total += (guint64) n;
-      if (data->len + (guint64) n > mg_qdpx_max_entry_bytes ()
-          || contents->total > mg_qdpx_max_total_bytes ())
+      if (inflated > mg_qdpx_max_entry_bytes ()
+          || contents->total > mg_qdpx_max_total_bytes ()
+          || (inflated > MG_ZIP_RATIO_FREE_BYTES && inflated / packed > MG_ZIP_MAX_RATIO))
         {
           set_too_large (error, path);
           return NULL;
@@ -192,6 +200,7 @@ read_next_entry (struct archive        *archive,
                  GError               **error)
 {
   const char *name = archive_entry_pathname_utf8 (entry);
+  g_autofree char *key = NULL;
 
   if (name == NULL)
     name = archive_entry_pathname (entry);
@@ -201,7 +210,9 @@ read_next_entry (struct archive        *archive,
       return FALSE;
     }
   if (archive_entry_filetype (entry) == AE_IFREG
-      && (is_root_project (name) || source_key (name) != NULL))
+      /* key is made only to learn whether the entry is a source; g_autofree frees it.
+       * NOLINTNEXTLINE(clang-analyzer-deadcode.DeadStores) */
+      && (is_root_project (name) || (key = source_key (name)) != NULL))
     return read_wanted_entry (archive, entry, name, contents, path, cancellable, error);
   archive_read_data_skip (archive);
   return TRUE;
@@ -618,6 +629,7 @@ source_bytes (Import     *import,
 {
   g_autofree char *inline_text = element_text (first_child (node, "PlainTextContent"));
   g_autofree char *path = attribute (node, "plainTextPath");
+  g_autofree char *name = NULL;
   g_autofree char *key = NULL;
   GBytes *bytes;
 
@@ -628,8 +640,8 @@ source_bytes (Import     *import,
     }
   if (path == NULL || !g_str_has_prefix (path, "internal://"))
     return NULL;
-  key = g_ascii_strdown (path + strlen ("internal://"), -1);
-  mg_set_str (&key, g_strconcat ("sources/", key, NULL));
+  name = g_ascii_strdown (path + strlen ("internal://"), -1);
+  key = g_strconcat ("sources/", name, NULL);
   bytes = g_hash_table_lookup (import->contents->files, key);
   if (bytes == NULL)
     return NULL;

@@ -137,7 +137,9 @@ mg_qdpx_text_normalise (const char    *raw,
   Walk walk = { offsets, n_offsets, 0, 0, 0 };
   const char *p = raw;
 
-  qsort (offsets, n_offsets, sizeof *offsets, compare_offsets);
+  /* A source without selections has no array at all, and qsort must not be given NULL. */
+  if (n_offsets > 0)
+    qsort (offsets, n_offsets, sizeof *offsets, compare_offsets);
   for (guint i = 0; i < n_offsets; i++)
     offsets[i]->stored = -1;
   while (*p != '\0')

@@ -220,7 +220,10 @@ mg_store_get_default_annotation_set (MgStore  *self,
     }
   if (sets->len > 0)
     return first_set (sets);
-  return mg_store_create_annotation_set (self, "Mine", "", "local", error);
+  /* Translators: the name of the annotation set that holds the reader's own passages, as
+   * opposed to sets imported from other people's files. */
+  return mg_store_create_annotation_set (self, _("Mine"), "", "local", error);
+
 }
 
 /**

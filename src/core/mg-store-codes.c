@@ -767,9 +767,10 @@ check_reassignment (MgStore         *self,
     {
       g_set_error (error, MG_STORE_ERROR, MG_STORE_ERROR_IN_USE,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "The code “%s” is on %u passage. Choose a code to move it "
+                                "The code “%s” is on %'u passage. Choose a code to move it "
                                 "to, or remove the passage first.",
-                                "The code “%s” is on %u passages. Choose a code to move them "
+                                "The code “%s” is on %'u passages. Choose a code to move them "
+
                                 "to, or remove the passages first.", count),
                    mg_code_get_name (deletion->code), count);
       return FALSE;

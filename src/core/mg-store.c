@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "mg-store.h"
+#include "mg-store-backup-private.h"
 #include "mg-store-private.h"
 #include "mg-store-schema.h"
 
@@ -75,6 +76,16 @@ set_sqlite_error (GError     **error,
 
   if (is_out_of_room (rc, sys_errno))
     rc = SQLITE_FULL;
+  else if (rc == SQLITE_IOERR_WRITE)
+    {
+      /* SQLite says SQLITE_FULL only for ENOSPC; a file-size limit or a quota (EFBIG,
+       * EDQUOT) arrives as a failed write whose errno is often lost by the time COMMIT
+       * returns. From the user's side it is one problem, with one remedy to try first. */
+      g_set_error (error, MG_STORE_ERROR, MG_STORE_ERROR_FULL,
+                   _("Library “%s”: %s. The disk is full or failing. Free some space and try "
+                     "again; nothing was changed."), path, detail ? detail : sqlite3_errstr (rc));
+      return;
+    }
   else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
     {
       g_set_error (error, MG_STORE_ERROR, MG_STORE_ERROR_NOT_FOUND,
@@ -121,6 +132,22 @@ set_sqlite_error (GError     **error,
   g_set_error (error, MG_STORE_ERROR, code,
                /* Translators: library path, what SQLite said, what to do. */
                _("Library “%s”: %s. %s"), path, detail ? detail : sqlite3_errstr (rc), hint);
+}
+
+void
+mg_store_set_sqlite_error (GError     **error,
+                           int          rc,
+                           int          sys_errno,
+                           const char  *path,
+                           const char  *detail)
+{
+  set_sqlite_error (error, rc, sys_errno, path, detail);
+}
+
+sqlite3 *
+mg_store_get_connection (MgStore *self)
+{
+  return self->db;
 }
 
 void
@@ -319,34 +346,44 @@ mg_store_default_path (void)
 }
 
 /* Copies the library beside itself with SQLite's online backup API, so a migration that goes
- * wrong (or a newer version the user regrets) can be undone by hand. */
+ * wrong (or a newer version the user regrets) can be undone: `marginalia-cli restore`. */
 static gboolean
 backup_before_migration (MgStore  *self,
                          int       from_version,
                          GError  **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-  g_autofree char *target = g_strdup_printf ("%s.v%d-%s.bak", self->path, from_version, stamp);
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc = sqlite3_open (target, &dest);
+  g_autofree char *kind = g_strdup_printf ("v%d", from_version);
+  g_autofree char *target = mg_store_backup_connection (self->db, self->path, kind, error);
 
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
-      if (backup != NULL)
-        {
-          sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-        }
-      rc = sqlite3_errcode (dest);
-    }
-  if (rc != SQLITE_OK)
-    set_sqlite_error (error, rc, dest ? sqlite3_system_errno (dest) : 0, target,
-                      dest ? sqlite3_errmsg (dest) : NULL);
-  sqlite3_close (dest);
-  return rc == SQLITE_OK;
+  return target != NULL;
+}
+
+/* The schema's SQL gives a fresh library's default code and set English names, as SQL holds
+ * no translations; they are renamed in the reader's language in the same transaction. */
+static gboolean
+name_defaults (MgStore  *self,
+               GError  **error)
+{
+  /* Translators: the code a fresh library starts with, for plain highlights. */
+  const char *highlight = _("Highlight");
+  /* Translators: the name of the annotation set that holds the reader's own passages, as
+   * opposed to sets imported from other people's files. */
+  const char *mine = _("Mine");
+  sqlite3_stmt *stmt = mg_store_prepare (self, "UPDATE codes SET name = ?1 "
+                                               "WHERE name = 'Highlight' AND parent IS NULL",
+                                         error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, highlight, -1, SQLITE_STATIC);
+  if (!mg_store_step_done (self, stmt, error))
+    return FALSE;
+  stmt = mg_store_prepare (self, "UPDATE annotation_sets SET name = ?1 WHERE name = 'Mine'",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, mine, -1, SQLITE_STATIC);
+  return mg_store_step_done (self, stmt, error);
 }
 
 /* The application id is written with the schema, in the same transaction, so a library is
@@ -363,7 +400,9 @@ run_migration (MgStore  *self,
   if (!mg_store_begin (self, error))
     return FALSE;
   if (!exec (self, mg_store_schema_migrations[to_version - 1], error)
+      || (to_version == 1 && !name_defaults (self, error))
       || !exec (self, set_version, error))
+
     {
       mg_store_rollback (self);
       return FALSE;
@@ -491,7 +530,9 @@ mg_store_open (const char  *path,
                    self->path);
       return NULL;
     }
-  if (!ensure_parent_folder (self->path, error))
+  /* Notes are private: the library (and so its -wal and -shm) is its owner's alone. */
+  if (!ensure_parent_folder (self->path, error)
+      || !mg_store_create_private_file (self->path, error))
     return NULL;
 
   rc = sqlite3_open_v2 (self->path, &self->db,

@@ -17,6 +17,7 @@ typedef struct
   int         first_line;
   gboolean    entity_declared;
   char       *entity_name;
+  gboolean    too_deep;
 } ParseState;
 
 static void
@@ -37,6 +38,9 @@ collect_error (void        *user_data,
 
   if (err == NULL || err->level < XML_ERR_ERROR || state->first_message != NULL)
     return;
+  /* libxml2's own depth limit stops the parse with advice (XML_PARSE_HUGE) a user cannot
+   * follow: report it as the nesting it is. */
+  state->too_deep = err->message != NULL && g_str_has_prefix (err->message, "Excessive depth");
   state->first_message = g_strstrip (g_strdup (err->message != NULL ? err->message : "?"));
   state->first_line = err->line;
 }
@@ -127,6 +131,18 @@ new_safe_context (ParseState *state)
 }
 
 static void
+set_too_deep_error (const char  *name,
+                    GError     **error)
+{
+  g_set_error (error, MG_XML_ERROR, MG_XML_ERROR_TOO_DEEP,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%s nests elements deeper than the %d level that Marginalia reads",
+                            "%s nests elements deeper than the %d levels that Marginalia reads",
+                            MG_XML_MAX_DEPTH),
+               name, MG_XML_MAX_DEPTH);
+}
+
+static void
 set_parse_error (ParseState  *state,
                  const char  *name,
                  GError     **error)
@@ -136,6 +152,8 @@ set_parse_error (ParseState  *state,
                  _("%s declares the entity “%s”; Marginalia refuses entities in files it "
                    "reads, as they can read other files or grow without bound"),
                  name, state->entity_name);
+  else if (state->too_deep)
+    set_too_deep_error (name, error);
   else if (state->first_message != NULL)
     g_set_error (error, MG_XML_ERROR, MG_XML_ERROR_MALFORMED,
                  _("%s, line %d: %s; the file is not valid XML"),
@@ -192,9 +210,7 @@ check_doc (xmlDoc     *doc,
     }
   if (xmlDocGetRootElement (doc) == NULL || tree_too_deep (xmlDocGetRootElement (doc)))
     {
-      g_set_error (error, MG_XML_ERROR, MG_XML_ERROR_TOO_DEEP,
-                   _("%s nests elements deeper than the %d levels that Marginalia reads"),
-                   name, MG_XML_MAX_DEPTH);
+      set_too_deep_error (name, error);
       xmlFreeDoc (doc);
       return NULL;
     }

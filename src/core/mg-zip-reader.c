@@ -138,8 +138,13 @@ list_entries (MgZipReader     *self,
       if (++count > MG_ZIP_MAX_ENTRIES)
         {
           g_set_error (error, MG_IMPORT_ERROR, MG_IMPORT_ERROR_TOO_LARGE,
-                       _("it holds more than %d files inside, more than any document; "
-                         "it may be a zip bomb"), MG_ZIP_MAX_ENTRIES);
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "it holds more than %'d file inside, more than any "
+                                    "document; it may be a zip bomb",
+                                    "it holds more than %'d files inside, more than any "
+                                    "document; it may be a zip bomb", MG_ZIP_MAX_ENTRIES),
+                       MG_ZIP_MAX_ENTRIES);
+
           return FALSE;
         }
       if (g_cancellable_set_error_if_cancelled (cancellable, error)
