@@ -228,6 +228,26 @@ mg_analysis_labelled (const char *label,
 }
 
 /**
+ * mg_analysis_button:
+ * @label: the label, with a mnemonic
+ * @callback: called with @instance alone when the button is clicked
+ *
+ * Returns: (transfer floating): a toolbar button of the analysis views
+ */
+GtkWidget *
+mg_analysis_button (const char *label,
+                    const char *tooltip,
+                    GCallback   callback,
+                    gpointer    instance)
+{
+  GtkWidget *widget = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_tooltip_text (widget, tooltip);
+  g_signal_connect_swapped (widget, "clicked", callback, instance);
+  return widget;
+}
+
+/**
  * mg_analysis_open_target:
  *
  * Opens the passage a row points at in the main window's reader, through the analysis

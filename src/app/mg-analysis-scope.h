@@ -22,6 +22,10 @@ void         mg_analysis_dropdown_reload    (GtkDropDown *dropdown,
                                              gpointer     listener);
 GtkWidget   *mg_analysis_labelled           (const char  *label,
                                              GtkWidget   *widget);
+GtkWidget   *mg_analysis_button             (const char  *label,
+                                             const char  *tooltip,
+                                             GCallback    callback,
+                                             gpointer     instance);
 void         mg_analysis_open_target        (GtkWidget   *widget,
                                              MgTableTarget *target);
 void         mg_analysis_toast              (GtkWidget   *widget,

@@ -44,30 +44,14 @@ count_entities (MgStore  *store,
   return usages != NULL ? mg_analysis_entities_table (store, usages, error) : NULL;
 }
 
-/* The type as the reader's status line names it; the counting (in core, shared with the
- * command line and the CSV export) keeps the stable code such as "LOC". */
+/* The type in words, as the reader's status line names it; the counting (in core, shared with
+ * the command line and the CSV export) keeps the stable code such as "LOC". */
 static const char *
 type_name (const char *code)
 {
   MgEntityType type;
 
-  if (!mg_entity_type_from_string (code, &type))
-    return code;
-  switch (type)
-    {
-    case MG_ENTITY_TYPE_PERSON:
-      return _("Person");
-    case MG_ENTITY_TYPE_ORG:
-      return _("Organisation");
-    case MG_ENTITY_TYPE_LOC:
-      return _("Place");
-    case MG_ENTITY_TYPE_DATE:
-      return _("Date");
-    case MG_ENTITY_TYPE_LAW:
-      return _("Law or resolution");
-    default:
-      return code;
-    }
+  return mg_entity_type_from_string (code, &type) ? mg_entity_type_get_label (type) : code;
 }
 
 static void

@@ -179,19 +179,6 @@ mg_frequency_view_init (MgFrequencyView *self)
 }
 
 static GtkWidget *
-button (const char *label,
-        const char *tooltip,
-        GCallback   callback,
-        gpointer    self)
-{
-  GtkWidget *widget = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_tooltip_text (widget, tooltip);
-  g_signal_connect_swapped (widget, "clicked", callback, self);
-  return widget;
-}
-
-static GtkWidget *
 make_toolbar (MgFrequencyView *self)
 {
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -208,10 +195,12 @@ make_toolbar (MgFrequencyView *self)
   gtk_box_append (GTK_BOX (toolbar), mg_analysis_labelled (_("Bars show"), GTK_WIDGET (self->measure)));
   gtk_widget_set_hexpand (gtk_widget_get_last_child (toolbar), TRUE);
   gtk_widget_set_halign (gtk_widget_get_last_child (toolbar), GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (toolbar), button (_("Save _PNG…"), _("Save the chart as a PNG image"),
-                                             G_CALLBACK (export_png), self));
-  gtk_box_append (GTK_BOX (toolbar), button (_("Save _SVG…"), _("Save the chart as an SVG drawing"),
-                                             G_CALLBACK (export_svg), self));
+  gtk_box_append (GTK_BOX (toolbar),
+                  mg_analysis_button (_("Save _PNG…"), _("Save the chart as a PNG image"),
+                                      G_CALLBACK (export_png), self));
+  gtk_box_append (GTK_BOX (toolbar),
+                  mg_analysis_button (_("Save _SVG…"), _("Save the chart as an SVG drawing"),
+                                      G_CALLBACK (export_svg), self));
   g_signal_connect_swapped (self->documents, "notify::selected",
                             G_CALLBACK (mg_frequency_view_refresh), self);
   g_signal_connect_swapped (self->sets, "notify::selected",

@@ -282,19 +282,6 @@ mg_matrix_view_init (MgMatrixView *self)
 }
 
 static GtkWidget *
-button (const char *label,
-        const char *tooltip,
-        GCallback   callback,
-        gpointer    self)
-{
-  GtkWidget *widget = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_tooltip_text (widget, tooltip);
-  g_signal_connect_swapped (widget, "clicked", callback, self);
-  return widget;
-}
-
-static GtkWidget *
 make_window_box (MgMatrixView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -328,10 +315,12 @@ make_toolbar (MgMatrixView *self)
   gtk_box_append (GTK_BOX (toolbar), mg_analysis_labelled (_("Set"), GTK_WIDGET (self->sets)));
   gtk_widget_set_hexpand (gtk_widget_get_last_child (toolbar), TRUE);
   gtk_widget_set_halign (gtk_widget_get_last_child (toolbar), GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (toolbar), button (_("Save _PNG…"), _("Save the heat map as a PNG image"),
-                                             G_CALLBACK (export_png), self));
-  gtk_box_append (GTK_BOX (toolbar), button (_("Save _SVG…"), _("Save the heat map as an SVG drawing"),
-                                             G_CALLBACK (export_svg), self));
+  gtk_box_append (GTK_BOX (toolbar),
+                  mg_analysis_button (_("Save _PNG…"), _("Save the heat map as a PNG image"),
+                                      G_CALLBACK (export_png), self));
+  gtk_box_append (GTK_BOX (toolbar),
+                  mg_analysis_button (_("Save _SVG…"), _("Save the heat map as an SVG drawing"),
+                                      G_CALLBACK (export_svg), self));
   g_signal_connect_swapped (self->kind, "notify::selected", G_CALLBACK (mg_matrix_view_refresh),
                             self);
   g_signal_connect_swapped (self->sets, "notify::selected", G_CALLBACK (mg_matrix_view_refresh),

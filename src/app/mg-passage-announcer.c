@@ -65,27 +65,6 @@ mg_passage_announcer_init (MgPassageAnnouncer *self)
   self->description = g_strdup ("");
 }
 
-static const char *
-entity_type_name (MgEntityType type)
-{
-  switch (type)
-    {
-    case MG_ENTITY_TYPE_PERSON:
-      /* Translators: the type of an entity mention under the caret or the pointer. */
-      return _("Person");
-    case MG_ENTITY_TYPE_ORG:
-      return _("Organisation");
-    case MG_ENTITY_TYPE_LOC:
-      return _("Place");
-    case MG_ENTITY_TYPE_DATE:
-      return _("Date");
-    case MG_ENTITY_TYPE_LAW:
-      return _("Law or resolution");
-    default:
-      return NULL;
-    }
-}
-
 /* The reader marks its entity underline tags with their type (plus one, so 0 means none). */
 static const char *
 entity_at (MgPassageAnnouncer *self,
@@ -102,7 +81,7 @@ entity_at (MgPassageAnnouncer *self,
       int type = GPOINTER_TO_INT (g_object_get_data (l->data, "mg-entity-type"));
 
       if (type > 0)
-        return entity_type_name (type - 1);
+        return mg_entity_type_get_label (type - 1);
     }
   return NULL;
 }

@@ -4,6 +4,7 @@
 #include "mg-entity-mention.h"
 #include "mg-entity-fold.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 G_DEFINE_ENUM_TYPE (MgEntityType, mg_entity_type,
@@ -54,6 +55,36 @@ mg_entity_type_colour (MgEntityType type)
   g_return_val_if_fail ((guint) type < MG_ENTITY_N_TYPES, NULL);
 
   return type_colours[type];
+}
+
+/**
+ * mg_entity_type_get_label:
+ * @type: an entity type
+ *
+ * The type in words, for people rather than files (the CLI and the formats write
+ * mg_entity_type_to_string()): "Person", "Place"…
+ *
+ * Returns: (transfer none): the translated name of one entity of @type
+ */
+const char *
+mg_entity_type_get_label (MgEntityType type)
+{
+  switch (type)
+    {
+    case MG_ENTITY_TYPE_PERSON:
+      /* Translators: the type of one entity mention, as under the caret or in a table. */
+      return _("Person");
+    case MG_ENTITY_TYPE_ORG:
+      return _("Organisation");
+    case MG_ENTITY_TYPE_LOC:
+      return _("Place");
+    case MG_ENTITY_TYPE_DATE:
+      return _("Date");
+    case MG_ENTITY_TYPE_LAW:
+      return _("Law or resolution");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 /**

@@ -31,6 +31,7 @@ GType        mg_entity_type_get_type        (void) G_GNUC_CONST;
 
 const char  *mg_entity_type_to_string       (MgEntityType  type);
 const char  *mg_entity_type_colour          (MgEntityType  type);
+const char  *mg_entity_type_get_label       (MgEntityType  type);
 gboolean     mg_entity_type_from_string     (const char   *name,
                                              MgEntityType *out_type);
 
