@@ -9,6 +9,7 @@
 
 #include "mg-export-dialog.h"
 #include "mg-store-annotations.h"
+#include "mg-store-codes.h"
 #include "mg-store-library.h"
 #include "mg-window-private.h"
 
@@ -475,6 +476,48 @@ test_tag_undo_redo_note (Fixture       *fixture,
   g_assert_cmpstr (mg_annotation_get_quote (stored), ==, "e cooperative");
 }
 
+/* T, a name no code has, Enter: the code is made and the selection tagged with it; Ctrl+Z takes
+ * the tag back, then the code. */
+static void
+test_palette_makes_new_code (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "notes.txt", field_notes, -1);
+  g_autoptr(MgCode) made = NULL;
+  g_autoptr(MgCode) gone = NULL;
+  GtkWidget *palette;
+  GtkWidget *entry;
+  GtkWidget *hint;
+
+  import (fixture, file);
+  mg_reader_select_range (mg_window_get_reader (fixture->window), 0, 10);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag-palette", NULL);
+  palette = GTK_WIDGET (fixture->window->palette);
+  g_assert_true (gtk_widget_get_visible (palette));
+  entry = GTK_WIDGET (gtk_widget_get_template_child (palette, MG_TYPE_CODE_PALETTE,
+                                                    "search_entry"));
+  hint = GTK_WIDGET (gtk_widget_get_template_child (palette, MG_TYPE_CODE_PALETTE,
+                                                   "new_code_label"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Fisheries ");
+  /* The search entry reports changes after a delay; the palette's handler is what counts. */
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "“Fisheries”"));
+  g_signal_emit_by_name (entry, "activate");
+
+  g_assert_false (gtk_widget_get_visible (palette));
+  made = mg_store_find_code (fixture->store, "Fisheries", NULL);
+  g_assert_nonnull (made);
+  g_assert_cmpint (mg_code_get_parent_id (made), ==, 0);
+  g_assert_cmpuint (stored_passages (fixture), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpuint (stored_passages (fixture), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  gone = mg_store_find_code (fixture->store, "Fisheries", NULL);
+  g_assert_null (gone);
+}
+
 static void
 test_tag_all_mentions (Fixture       *fixture,
                        gconstpointer  data)
@@ -799,6 +842,8 @@ main (int    argc,
               test_entity_decisions_in_window, fixture_tear_down);
   g_test_add ("/window/tag-undo-redo-note", Fixture, NULL, fixture_set_up,
               test_tag_undo_redo_note, fixture_tear_down);
+  g_test_add ("/window/palette-makes-new-code", Fixture, NULL, fixture_set_up,
+              test_palette_makes_new_code, fixture_tear_down);
   g_test_add ("/window/tag-all-mentions", Fixture, NULL, fixture_set_up,
               test_tag_all_mentions, fixture_tear_down);
   g_test_add ("/window/find-and-tag-all", Fixture, NULL, fixture_set_up,

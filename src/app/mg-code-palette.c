@@ -14,6 +14,7 @@ struct _MgCodePalette
 
   GtkSearchEntry *search_entry;
   GtkListBox *list_box;
+  GtkLabel *new_code_label;          /* "Enter makes the new code …" when nothing matches */
 
   GtkFilterListModel *filtered;      /* the codes the query matches */
   GtkCustomFilter *filter;
@@ -23,6 +24,7 @@ G_DEFINE_FINAL_TYPE (MgCodePalette, mg_code_palette, GTK_TYPE_POPOVER)
 
 enum {
   CODE_CHOSEN,
+  NEW_CODE_REQUESTED,
   N_SIGNALS
 };
 
@@ -95,11 +97,36 @@ code_matches (gpointer item,
   return strstr (name, folded) != NULL;
 }
 
+/* The query as a code's name: trimmed, or %NULL when there is nothing to name. */
+static char *
+query_as_name (MgCodePalette *self)
+{
+  char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  if (*name == '\0')
+    g_clear_pointer (&name, g_free);
+  return name;
+}
+
 static void
 on_search_changed (MgCodePalette *self)
 {
+  g_autofree char *name = NULL;
+  gboolean none = FALSE;
+
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_list_box_select_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, 0));
+  /* Nothing matches: say that Enter makes the code, so a new code needs no trip to the
+   * Codes page. */
+  name = query_as_name (self);
+  none = name != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+  if (none)
+    {
+      g_autofree char *hint = g_strdup_printf (_("Enter makes the new code “%s”"), name);
+
+      gtk_label_set_text (self->new_code_label, hint);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->new_code_label), none);
 }
 
 static void
@@ -117,7 +144,19 @@ choose (MgCodePalette *self,
 static void
 on_search_activate (MgCodePalette *self)
 {
-  choose (self, gtk_list_box_get_selected_row (self->list_box));
+  g_autofree char *name = NULL;
+
+  if (gtk_list_box_get_selected_row (self->list_box) != NULL
+      || g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    {
+      choose (self, gtk_list_box_get_selected_row (self->list_box));
+      return;
+    }
+  name = query_as_name (self);
+  if (name == NULL)
+    return;
+  gtk_popover_popdown (GTK_POPOVER (self));
+  g_signal_emit (self, signals[NEW_CODE_REQUESTED], 0, name);
 }
 
 static void
@@ -180,11 +219,22 @@ mg_code_palette_class_init (MgCodePaletteClass *klass)
     g_signal_new ("code-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, MG_TYPE_CODE);
 
+  /**
+   * MgCodePalette::new-code-requested:
+   * @name: the name typed, which no code matches
+   *
+   * Enter with a name no code matches: make a top-level code of that name and tag with it.
+   */
+  signals[NEW_CODE_REQUESTED] =
+    g_signal_new ("new-code-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/marginalia/Marginalia/"
                                                "mg-code-palette.ui");
   gtk_widget_class_bind_template_child (widget_class, MgCodePalette, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MgCodePalette, list_box);
+  gtk_widget_class_bind_template_child (widget_class, MgCodePalette, new_code_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);

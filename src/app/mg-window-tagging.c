@@ -717,6 +717,24 @@ on_code_activated (MgWindow *self,
   tag_selection (self, mg_code_get_id (code));
 }
 
+/* A name typed in the palette that no code has: the code is made (one undoable step), then
+ * the selection tagged with it (another). */
+static void
+on_new_code_requested (MgWindow   *self,
+                       const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MgCode) code = mg_history_add_code (self->history, self->store, name, NULL, 0,
+                                                &error);
+
+  if (code == NULL)
+    {
+      mg_window_show_toast (self, error->message);
+      return;
+    }
+  tag_selection (self, mg_code_get_id (code));
+}
+
 static void
 tag_key_action (GSimpleAction *action,
                 GVariant      *parameter,
@@ -811,6 +829,8 @@ setup_popovers (MgWindow *self)
   gtk_widget_set_parent (GTK_WIDGET (self->palette), GTK_WIDGET (self->reader));
   g_signal_connect_object (self->palette, "code-chosen", G_CALLBACK (on_code_activated), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->palette, "new-code-requested",
+                           G_CALLBACK (on_new_code_requested), self, G_CONNECT_SWAPPED);
   self->passage_popover = mg_passage_popover_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->passage_popover), GTK_WIDGET (self->reader));
   g_signal_connect_object (self->passage_popover, "note-saved", G_CALLBACK (on_note_saved),
